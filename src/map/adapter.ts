@@ -1,0 +1,36 @@
+// The one interface the story talks to; each map engine implements it (maplibre.ts now,
+// mapbox.ts when a token is configured). Components never touch an engine directly.
+import type { Camera, Transition } from '../story/schema.ts';
+import type { View } from '../story/model.ts';
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface ShowOptions {
+  /** area covered by cards, so the camera's centre lands in the part of the map left free */
+  padding: Padding;
+  /** prefers-reduced-motion: every move becomes a cut */
+  reducedMotion: boolean;
+}
+
+export interface MapAdapter {
+  /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
+  show(view: View, options: ShowOptions): void;
+  camera(): Camera;
+  /** ids of the story's layers visible now */
+  visibleLayers(): string[];
+  isMoving(): boolean;
+  /** the canvas is ready for a move; resolves once the style and data have loaded */
+  ready: Promise<void>;
+  resize(): void;
+  destroy(): void;
+}
+
+/** The move actually made: reduced motion or a zero duration is a cut. */
+export function motionFor(transition: Transition, reducedMotion: boolean): Transition {
+  return reducedMotion || transition.duration === 0 ? { type: 'jump', duration: 0 } : transition;
+}

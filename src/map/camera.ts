@@ -1,0 +1,39 @@
+// Camera framing helpers shared by engines and tests.
+import type { Camera } from '../story/schema.ts';
+import type { Padding } from './adapter.ts';
+
+/** Desktop layout from this width up: cards in a column beside the map. */
+export const DESKTOP_MIN_WIDTH = 1024;
+
+/**
+ * Space the caption cards take over the map. On desktop the card column sits on the left;
+ * on a phone the active card rests in the lower part of the screen.
+ */
+export function cardPadding(width: number, height: number, cardColumn = 440): Padding {
+  if (width >= DESKTOP_MIN_WIDTH) return { top: 40, right: 40, bottom: 40, left: cardColumn };
+  return { top: Math.round(height * 0.06), right: 16, bottom: Math.round(height * 0.42), left: 16 };
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** A camera rounded as editors write it (5 decimals for lon/lat, 2 for the rest). */
+export function roundCamera(c: Camera): Camera {
+  return {
+    center: [round(c.center[0], 5), round(c.center[1], 5)],
+    zoom: round(c.zoom, 2),
+    pitch: round(c.pitch, 2),
+    bearing: round(c.bearing, 2),
+  };
+}
+
+/** True when two cameras show the same view within rounding. */
+export function sameCamera(a: Camera, b: Camera, tolerance = { degrees: 1e-4, zoom: 0.01, angle: 0.1 }): boolean {
+  const bearing = Math.abs((((a.bearing - b.bearing) % 360) + 540) % 360 - 180);
+  return (
+    Math.abs(a.center[0] - b.center[0]) <= tolerance.degrees &&
+    Math.abs(a.center[1] - b.center[1]) <= tolerance.degrees &&
+    Math.abs(a.zoom - b.zoom) <= tolerance.zoom &&
+    Math.abs(a.pitch - b.pitch) <= tolerance.angle &&
+    bearing <= tolerance.angle
+  );
+}

@@ -1,0 +1,30 @@
+// Colour tokens for the map and the legend (STYLE.md §3). Okabe–Ito hues stay distinct for
+// colour-blind readers while keeping the colours readers know from Syria maps.
+
+export const SIDES = {
+  government: { label: 'Syrian army + Hezbollah', color: '#D55E00', fillOpacity: 0.45, lineWidth: 1.5 },
+  rebels: { label: 'Army of Conquest / Nusra-led rebels', color: '#009E73', fillOpacity: 0.45, lineWidth: 1.5 },
+  // Black at 0.35 reads as dark grey over the basemap.
+  isil: { label: 'ISIL', color: '#000000', fillOpacity: 0.35, lineWidth: 1 },
+  'lebanese-army': { label: 'Lebanese army', color: '#0072B2', fillOpacity: 0.45, lineWidth: 1.5 },
+} as const;
+
+export type Side = keyof typeof SIDES;
+
+export const BASEMAP = {
+  /** Syria and Lebanon. */
+  land: '#F4F1EC',
+  /** Neighbouring countries, a step greyer so the two story countries stand forward. */
+  landOther: '#E4E2DE',
+  // Grey-blue kept far lighter and greyer than the Lebanese army's #0072B2: blue means that side.
+  sea: '#DDE3E6',
+  border: '#4D4D4D',
+  borderOther: '#A6A6A6',
+  label: '#1A1A1A',
+  /** Country and region names, which should recede behind the story's own labels. */
+  labelMuted: '#666666',
+  halo: '#FFFFFF',
+} as const;
+
+/** The place of the current step: an orange ring with a white halo. */
+export const HIGHLIGHT = { color: '#E69F00', halo: '#FFFFFF' } as const;

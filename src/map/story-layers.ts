@@ -1,0 +1,222 @@
+// The story's own layers as engine layers: one source per story layer, drawn with the palette.
+// Pure: the same specs serve maplibre and mapbox, and are tested without a map.
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Layer, StyleToken } from '../story/schema.ts';
+import type { StoryData } from '../story/model.ts';
+import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
+import { STORY_FILLS_BEFORE, STORY_LAYERS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
+
+export const HIGHLIGHT_LAYER = 'story-highlight';
+const HIGHLIGHT_SOURCE = 'story-highlight';
+
+export function tokenColor(token: StyleToken): string {
+  if (token === 'neutral') return BASEMAP.label;
+  if (token === 'highlight') return HIGHLIGHT.color;
+  return SIDES[token].color;
+}
+
+export const sourceId = (layer: Pick<Layer, 'id'>) => `story:${layer.id}`;
+const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${name}`;
+
+/** Engine layer id → the story layer it belongs to, or null for basemap layers. */
+export const storyLayerOf = (engineLayerId: string): string | null =>
+  /^story:([^:]+):/.exec(engineLayerId)?.[1] ?? null;
+
+export interface PlacedLayer {
+  spec: LayerSpecification;
+  before: string;
+}
+
+const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
+
+function placesLayers(layer: Layer): LayerSpecification[] {
+  const source = sourceId(layer);
+  return [
+    {
+      id: part(layer, 'dot'),
+      type: 'circle',
+      source,
+      paint: {
+        'circle-radius': ['match', ['get', 'rank'], 0, 5, 1, 4, 3.5],
+        // Approximate places are hollow rings: the position is an estimate.
+        'circle-color': ['case', approximate, 'rgba(255,255,255,0.6)', tokenColor(layer.style.color)],
+        'circle-stroke-color': ['case', approximate, tokenColor(layer.style.color), BASEMAP.halo],
+        'circle-stroke-width': ['case', approximate, 1.5, 1.2],
+      },
+    },
+    {
+      id: part(layer, 'label'),
+      type: 'symbol',
+      source,
+      layout: {
+        'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
+        'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...TEXT_FONT_BOLD]], ['literal', [...TEXT_FONT_REGULAR]]],
+        'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+        'text-padding': 2,
+      },
+      paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+function lineLayers(layer: Layer): LayerSpecification[] {
+  const source = sourceId(layer);
+  const color = tokenColor(layer.style.color);
+  const dash = layer.style.dashed ? { 'line-dasharray': [2, 1.5] } : {};
+  return [
+    {
+      id: part(layer, 'casing'),
+      type: 'line',
+      source,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': BASEMAP.halo, 'line-width': 7, 'line-opacity': 0.9 },
+    },
+    {
+      id: part(layer, 'line'),
+      type: 'line',
+      source,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: { 'line-color': color, 'line-width': 4, 'line-opacity': layer.style.opacity ?? 0.85, ...dash },
+    },
+    {
+      // Heads are points computed from each line's last segment (arrowHeads), drawn as icons.
+      id: part(layer, 'head'),
+      type: 'symbol',
+      source: `${source}:heads`,
+      layout: {
+        'icon-image': arrowImageId(layer.style.color),
+        'icon-rotate': ['get', 'bearing'],
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    },
+  ];
+}
+
+function areaLayers(layer: Layer): LayerSpecification[] {
+  const source = sourceId(layer);
+  const color = tokenColor(layer.style.color);
+  return [
+    { id: part(layer, 'fill'), type: 'fill', source, paint: { 'fill-color': color, 'fill-opacity': layer.style.opacity ?? 0.45 } },
+    {
+      id: part(layer, 'edge'),
+      type: 'line',
+      source,
+      paint: { 'line-color': color, 'line-width': 1.5, ...(layer.style.dashed ? { 'line-dasharray': [2, 2] } : {}) },
+    },
+  ];
+}
+
+function labelLayers(layer: Layer): LayerSpecification[] {
+  return [
+    {
+      id: part(layer, 'text'),
+      type: 'symbol',
+      source: sourceId(layer),
+      layout: { 'text-field': ['get', 'name'], 'text-font': [...TEXT_FONT_REGULAR], 'text-size': 13, 'text-max-width': 8 },
+      paint: { 'text-color': tokenColor(layer.style.color), 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+const BUILDERS: Record<Layer['kind'], (l: Layer) => LayerSpecification[]> = {
+  places: placesLayers,
+  line: lineLayers,
+  area: areaLayers,
+  label: labelLayers,
+};
+
+/** Bearing in degrees clockwise from north of the segment a → b (on a local flat approximation). */
+export function segmentBearing(a: readonly number[], b: readonly number[]): number {
+  const dx = (b[0]! - a[0]!) * Math.cos((((a[1]! + b[1]!) / 2) * Math.PI) / 180);
+  const dy = b[1]! - a[1]!;
+  return ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360;
+}
+
+/** A point at the end of every line, carrying the bearing of its last segment. */
+export function arrowHeads(fc: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  const lines = fc.features.flatMap((f) =>
+    f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [],
+  );
+  return {
+    type: 'FeatureCollection',
+    features: lines
+      .filter((l) => l.length >= 2)
+      .map((l) => ({
+        type: 'Feature',
+        properties: { bearing: segmentBearing(l[l.length - 2]!, l[l.length - 1]!) },
+        geometry: { type: 'Point', coordinates: l[l.length - 1]! },
+      })),
+  };
+}
+
+export const arrowImageId = (token: StyleToken) => `arrow-${token}`;
+
+/** An arrow head pointing up (north before rotation), anti-aliased by 4×4 supersampling. */
+export function arrowImage(token: StyleToken, size = 24): { width: number; height: number; data: Uint8Array } {
+  const hex = tokenColor(token);
+  const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const data = new Uint8Array(size * size * 4);
+  const inside = (x: number, y: number) => {
+    // triangle (size/2, 0) – (0, size) – (size, size), inset by a pixel
+    const t = (y - 1) / (size - 2);
+    return t >= 0 && t <= 1 && Math.abs(x - size / 2) <= (t * (size - 2)) / 2;
+  };
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let hits = 0;
+      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (inside(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits++;
+      const o = (y * size + x) * 4;
+      data.set([rgb[0]!, rgb[1]!, rgb[2]!, Math.round((hits / 16) * 255)], o);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+/** Sources for the story layers and their data, plus the highlight source over every place. */
+export function storySources(layers: readonly Layer[], data: StoryData): Record<string, SourceSpecification> {
+  const sources: Record<string, SourceSpecification> = {};
+  const places: GeoJSON.Feature[] = [];
+  for (const layer of layers) {
+    const fc = data[layer.id] ?? { type: 'FeatureCollection', features: [] };
+    sources[sourceId(layer)] = { type: 'geojson', data: fc };
+    if (layer.kind === 'line') sources[`${sourceId(layer)}:heads`] = { type: 'geojson', data: arrowHeads(fc) };
+    if (layer.kind === 'places') places.push(...fc.features);
+  }
+  sources[HIGHLIGHT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: places } };
+  return sources;
+}
+
+/** Engine layers for the story, hidden until a step shows them, each with the basemap layer it goes under. */
+export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
+  const placed = layers.flatMap((layer) =>
+    BUILDERS[layer.kind](layer).map((spec) => ({
+      spec: { ...spec, layout: { ...spec.layout, visibility: 'none' } } as LayerSpecification,
+      before: spec.type === 'fill' ? STORY_FILLS_BEFORE : STORY_LAYERS_BEFORE,
+    })),
+  );
+  const highlight: LayerSpecification = {
+    id: HIGHLIGHT_LAYER,
+    type: 'circle',
+    source: HIGHLIGHT_SOURCE,
+    filter: highlightFilter([]),
+    paint: {
+      'circle-radius': 11,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': HIGHLIGHT.color,
+      'circle-stroke-width': 3,
+    },
+  };
+  // Rings go under the place dots and labels so names stay legible.
+  const at = placed.findIndex((p) => p.spec.id.endsWith(':dot'));
+  placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: STORY_LAYERS_BEFORE });
+  return placed;
+}
+
+export const highlightFilter = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];

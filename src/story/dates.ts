@@ -1,0 +1,18 @@
+// Dates as a newsroom writes them: "3 April 2015", "25–28 March 2015", "30 May – 2 June 2015".
+import type { DateRange } from './model.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const parts = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { y: y!, m: MONTHS[m! - 1]!, d: d! };
+};
+
+export function formatDateRange({ from, to }: DateRange): string {
+  const a = parts(from);
+  const b = parts(to);
+  if (from === to) return `${a.d} ${a.m} ${a.y}`;
+  if (a.y !== b.y) return `${a.d} ${a.m} ${a.y} – ${b.d} ${b.m} ${b.y}`;
+  if (a.m !== b.m) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
+  return `${a.d}–${b.d} ${a.m} ${a.y}`;
+}

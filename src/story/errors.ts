@@ -1,0 +1,66 @@
+// Problems found in a story script or its data, located for editors: file:line:column, the
+// path in the script and what was expected, with a "did you mean" where a near miss exists.
+
+export interface StoryError {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based, as editors count */
+  line: number;
+  column: number;
+  /** path in the script, e.g. "steps[4].camera.zoom"; empty for the whole file */
+  path: string;
+  message: string;
+}
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+
+export function formatError(e: StoryError): string {
+  const where = `${e.file}:${e.line}:${e.column}`;
+  const tag = e.severity === 'warning' ? 'warning: ' : '';
+  return `${where}  ${tag}${e.path ? `${e.path}: ` : ''}${e.message}`;
+}
+
+/** The source line with a caret under the column, as compilers print it. */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r?\n/);
+  const from = Math.max(1, line - 1);
+  const to = Math.min(lines.length, line + 1);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+export function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate when it is close enough to be a slip of the keyboard. */
+export function didYouMean(input: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  const needle = input.toLowerCase();
+  for (const c of candidates) {
+    const d = levenshtein(needle, c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  const allowed = Math.max(1, Math.floor(input.length / 3));
+  return best !== null && bestDistance > 0 && bestDistance <= allowed ? best : null;
+}
+
+export const suggestion = (input: string, candidates: Iterable<string>): string => {
+  const near = didYouMean(input, candidates);
+  return near ? ` (did you mean "${near}"?)` : '';
+};

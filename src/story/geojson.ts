@@ -1,0 +1,100 @@
+// Structural checks for a layer's GeoJSON file: what the map engine would otherwise reject
+// silently at run time (wrong geometry for the layer kind, open rings, lon/lat swapped).
+import type { Layer } from './schema.ts';
+
+export interface GeoIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+const GEOMETRIES: Record<Layer['kind'], readonly string[]> = {
+  places: ['Point'],
+  label: ['Point'],
+  line: ['LineString', 'MultiLineString'],
+  area: ['Polygon', 'MultiPolygon'],
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkPosition(p: unknown, path: GeoIssue['path'], out: GeoIssue[]): void {
+  if (!Array.isArray(p) || p.length < 2 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    out.push({ path, message: 'expected a position [longitude, latitude]' });
+    return;
+  }
+  const [lon, lat] = p as number[];
+  if (lon! < -180 || lon! > 180) out.push({ path, message: `longitude ${lon} is outside −180..180` });
+  if (lat! < -90 || lat! > 90) out.push({ path, message: `latitude ${lat} is outside −90..90 (are longitude and latitude swapped?)` });
+}
+
+function checkLine(coords: unknown, path: GeoIssue['path'], min: number, out: GeoIssue[]): coords is number[][] {
+  if (!Array.isArray(coords) || coords.length < min) {
+    out.push({ path, message: `expected at least ${min} positions` });
+    return false;
+  }
+  const before = out.length;
+  coords.forEach((p, i) => checkPosition(p, [...path, i], out));
+  return out.length === before;
+}
+
+function checkRing(ring: unknown, path: GeoIssue['path'], out: GeoIssue[]): void {
+  if (!checkLine(ring, path, 4, out)) return;
+  const first = ring[0]!;
+  const last = ring[ring.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) out.push({ path, message: 'polygon ring is not closed: its last position must repeat the first' });
+}
+
+function checkGeometry(g: unknown, allowed: readonly string[], path: GeoIssue['path'], out: GeoIssue[]): void {
+  if (!isObject(g)) return void out.push({ path, message: 'expected a geometry object' });
+  if (!allowed.includes(String(g.type))) {
+    return void out.push({ path: [...path, 'type'], message: `geometry "${String(g.type)}" does not fit this layer; expected ${allowed.join(' or ')}` });
+  }
+  const c = g.coordinates;
+  const at = [...path, 'coordinates'];
+  const each = (v: unknown, fn: (x: unknown, i: number) => void): void => {
+    if (Array.isArray(v) && v.length > 0) v.forEach(fn);
+    else out.push({ path: at, message: 'expected a non-empty array' });
+  };
+  switch (g.type) {
+    case 'Point':
+      return checkPosition(c, at, out);
+    case 'LineString':
+      return void checkLine(c, at, 2, out);
+    case 'MultiLineString':
+      return each(c, (l, i) => checkLine(l, [...at, i], 2, out));
+    case 'Polygon':
+      return each(c, (r, i) => checkRing(r, [...at, i], out));
+    case 'MultiPolygon':
+      return each(c, (p, i) => each(p, (r, j) => checkRing(r, [...at, i, j], out)));
+  }
+}
+
+/** Every problem in `json` as the data of a layer of `kind`; an empty list means it is usable. */
+export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
+  const out: GeoIssue[] = [];
+  if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    return [{ path: [], message: 'expected a GeoJSON FeatureCollection: { "type": "FeatureCollection", "features": [...] }' }];
+  }
+  const ids = new Map<string, number>();
+  json.features.forEach((f: unknown, i: number) => {
+    const path = ['features', i];
+    if (!isObject(f) || f.type !== 'Feature') return void out.push({ path, message: 'expected a GeoJSON Feature' });
+    checkGeometry(f.geometry, GEOMETRIES[kind], [...path, 'geometry'], out);
+    const props = isObject(f.properties) ? f.properties : {};
+    if (kind === 'places' || kind === 'label') {
+      if (typeof props.name !== 'string' || !props.name) out.push({ path: [...path, 'properties'], message: 'a place needs a "name"' });
+    }
+    if (kind === 'places') {
+      const id = props.id;
+      if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        out.push({ path: [...path, 'properties'], message: 'a place needs an "id" slug (lowercase letters, digits, hyphens) that steps can highlight' });
+      } else if (ids.has(id)) {
+        out.push({ path: [...path, 'properties', 'id'], message: `duplicate place id "${id}" (also features[${ids.get(id)}])` });
+      } else ids.set(id, i);
+    }
+  });
+  return out;
+}
+
+/** Ids of the places in a places layer's data (already checked). */
+export const placeIds = (fc: GeoJSON.FeatureCollection): string[] =>
+  fc.features.map((f) => f.properties?.id).filter((id): id is string => typeof id === 'string');

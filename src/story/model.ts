@@ -1,0 +1,50 @@
+// The compiled story the page receives: validated, cross-checked, captions parsed and every
+// step's view settled. Produced at build time by load.ts; nothing here needs a YAML parser.
+import type { Block } from './markup.ts';
+import type { Camera, Layer, Source, Transition } from './schema.ts';
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** A step's date as the card and the map's date stamp show it. */
+export interface StoryDate extends DateRange {
+  label: string;
+}
+
+/** Everything the map shows at one step, complete: nothing depends on the step before. */
+export interface View {
+  camera: Camera;
+  transition: Transition;
+  layers: string[];
+  highlight: string[];
+  date: StoryDate;
+}
+
+export interface StoryStep {
+  id: string;
+  chapter: string;
+  date: StoryDate;
+  caption: Block[];
+  alt: string;
+  sources: string[];
+}
+
+export interface Story {
+  meta: {
+    title: string;
+    dek: string;
+    byline: string;
+    published: string;
+    credits: string | null;
+    method: Block[];
+    sources: Source[];
+  };
+  chapters: { id: string; title: string }[];
+  layers: Layer[];
+  steps: StoryStep[];
+  views: View[];
+}
+
+export type StoryData = Record<string, GeoJSON.FeatureCollection>;

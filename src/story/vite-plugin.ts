@@ -1,0 +1,71 @@
+// Hands the page the compiled story as JSON modules: `virtual:story` (text and views, in the
+// first chunk) and `virtual:story-data` (GeoJSON, loaded with the map). Invalid scripts fail
+// the build, and show in the dev overlay, with every error located.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { codeFrame, formatError } from './errors.ts';
+import { loadStoryFile, type FileLoadResult } from './load-file.ts';
+
+const MODULES = { story: 'virtual:story', data: 'virtual:story-data' } as const;
+const resolved = (id: string) => `\0${id}`;
+
+export function storyPlugin(options: { script: string }): Plugin {
+  let root = process.cwd();
+  let cached: FileLoadResult | null = null;
+  const load = () => (cached ??= loadStoryFile(options.script, root));
+
+  const report = (result: FileLoadResult) =>
+    result.errors
+      .map((e) => {
+        let frame = '';
+        try {
+          frame = codeFrame(readFileSync(resolve(root, e.file), 'utf8'), e.line, e.column);
+        } catch {
+          /* the file itself is what is missing */
+        }
+        return `${formatError(e)}${frame ? `\n${frame}` : ''}`;
+      })
+      .join('\n\n');
+
+  return {
+    name: 'story',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === MODULES.story || id === MODULES.data ? resolved(id) : null;
+    },
+    load(id) {
+      if (id !== resolved(MODULES.story) && id !== resolved(MODULES.data)) return null;
+      const result = load();
+      for (const file of result.watch) this.addWatchFile(file);
+      for (const w of result.errors.filter((e) => e.severity === 'warning')) this.warn(formatError(w));
+      const first = result.errors.find((e) => e.severity === 'error');
+      if (first || !result.story) {
+        const count = result.errors.filter((e) => e.severity === 'error').length;
+        this.error({
+          message: `${count} problem${count === 1 ? '' : 's'} in the story script:\n\n${report(result)}`,
+          id: first ? resolve(root, first.file) : undefined,
+          loc: first ? { file: resolve(root, first.file), line: first.line, column: first.column - 1 } : undefined,
+          stack: '',
+        });
+      }
+      const value = id === resolved(MODULES.story) ? result.story : result.data;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+    },
+    watchChange(file) {
+      if (cached?.watch.includes(file)) cached = null;
+    },
+    handleHotUpdate({ file, server }) {
+      if (!cached?.watch.includes(file) && !file.startsWith(resolve(root, 'story'))) return;
+      cached = null;
+      for (const id of Object.values(MODULES)) {
+        const mod = server.moduleGraph.getModuleById(resolved(id));
+        if (mod) server.moduleGraph.invalidateModule(mod);
+      }
+      server.ws.send({ type: 'full-reload' });
+      return [];
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Loads a fixture story: data files come from the case's own data/ folder when it has one,
+// else from the valid fixture story's.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadStory, type LoadResult } from '../../src/story/load.ts';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const VALID = join(FIXTURES, 'story');
+
+export function loadFixture(dir: string, text = readFileSync(join(dir, 'story.yaml'), 'utf8')): LoadResult {
+  return loadStory({
+    file: 'story.yaml',
+    text,
+    readData: (rel) => {
+      for (const base of [dir, VALID]) if (existsSync(join(base, rel))) return readFileSync(join(base, rel), 'utf8');
+      return null;
+    },
+    dataLabel: (rel) => rel,
+  });
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/story/errors.ts';
+import { FIXTURES, loadFixture, VALID } from './fixtures.ts';
+
+const CASES = join(FIXTURES, 'story-errors');
+
+describe('loading a valid story', () => {
+  const { story, data, errors } = loadFixture(VALID);
+
+  it('has no errors and compiles every step', () => {
+    expect(errors).toEqual([]);
+    expect(story?.steps.map((s) => s.id)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('parses captions into markup, quotes with their attribution', () => {
+    expect(story?.steps[0]?.caption).toEqual([{ t: 'p', c: [{ t: 'text', v: 'The ' }, { t: 'em', c: [{ t: 'text', v: 'first' }] }, { t: 'text', v: ' step.' }] }]);
+    expect(story?.steps[1]?.caption[1]).toEqual({ t: 'quote', c: [{ t: 'p', c: [{ t: 'text', v: 'We are winning.' }] }], by: [{ t: 'text', v: 'A spokesman' }] });
+  });
+
+  it('hands over the layer data, checked', () => {
+    expect(Object.keys(data)).toEqual(['towns', 'arrows']);
+    expect(data.towns?.features).toHaveLength(2);
+  });
+
+  it('formats dates for the cards', () => {
+    expect(story?.steps.map((s) => s.date.label)).toEqual(['25 March 2015', '7–12 May 2015', '7–12 May 2015']);
+  });
+});
+
+// One folder per mistake an editor makes: story.yaml (+ data/) and the exact report expected.
+describe('rejecting a broken story, with every error located', () => {
+  const cases = readdirSync(CASES).sort();
+
+  it('covers at least ten kinds of mistake', () => expect(cases.length).toBeGreaterThanOrEqual(10));
+
+  it.each(cases)('%s', (name) => {
+    const dir = join(CASES, name);
+    const result = loadFixture(dir);
+    const report = result.errors.map(formatError).join('\n') + '\n';
+    if (process.env.UPDATE) writeFileSync(join(dir, 'expected.txt'), report);
+    expect(result.story).toBeNull();
+    expect(report).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8'));
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { motionFor } from '../../src/map/adapter.ts';
+import { cardPadding, sameCamera } from '../../src/map/camera.ts';
+import { arrowHeads, arrowImage, segmentBearing, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
+import { findJsonError } from '../../src/story/json-error.ts';
+import { didYouMean } from '../../src/story/errors.ts';
+import { loadFixture, VALID } from './fixtures.ts';
+
+const { story, data } = loadFixture(VALID);
+
+describe('camera', () => {
+  it('pads the card column on desktop and the lower screen on phones', () => {
+    expect(cardPadding(1280, 800).left).toBe(440);
+    expect(cardPadding(390, 844)).toEqual({ top: 51, right: 16, bottom: 354, left: 16 });
+  });
+  it('compares cameras within rounding, bearings modulo 360', () => {
+    const c = { center: [36, 34] as [number, number], zoom: 8, pitch: 0, bearing: 180 };
+    expect(sameCamera(c, { ...c, center: [36.00005, 34], bearing: -180 })).toBe(true);
+    expect(sameCamera(c, { ...c, zoom: 8.05 })).toBe(false);
+    expect(sameCamera(c, { ...c, center: [36.001, 34] })).toBe(false);
+  });
+  it('turns every move into a cut under reduced motion', () => {
+    expect(motionFor({ type: 'fly', duration: 2000 }, true)).toEqual({ type: 'jump', duration: 0 });
+    expect(motionFor({ type: 'ease', duration: 0 }, false)).toEqual({ type: 'jump', duration: 0 });
+    expect(motionFor({ type: 'ease', duration: 800 }, false)).toEqual({ type: 'ease', duration: 800 });
+  });
+});
+
+describe('story layers for the engine', () => {
+  const placed = storyLayers(story!.layers);
+
+  it('starts hidden, tagged with the story layer they draw', () => {
+    const owned = placed.filter((p) => storyLayerOf(p.spec.id));
+    expect(new Set(owned.map((p) => storyLayerOf(p.spec.id)))).toEqual(new Set(['towns', 'arrows']));
+    for (const p of owned) expect(p.spec.layout).toMatchObject({ visibility: 'none' });
+  });
+
+  it('draws the highlight ring under the place dots', () => {
+    const ids = placed.map((p) => p.spec.id);
+    expect(ids.indexOf('story-highlight')).toBe(ids.indexOf('story:towns:dot') - 1);
+  });
+
+  it('has a source for every layer a spec names', () => {
+    const sources = storySources(story!.layers, data);
+    for (const { spec } of placed) if ('source' in spec) expect(sources).toHaveProperty(spec.source as string);
+  });
+
+  it('puts an arrow head at the end of each line, pointing along its last segment', () => {
+    const heads = arrowHeads(data.arrows!);
+    expect(heads.features).toHaveLength(1);
+    expect(heads.features[0]!.geometry.coordinates).toEqual([36.07, 33.73]);
+    expect(segmentBearing([0, 0], [0, 1])).toBeCloseTo(0);
+    expect(segmentBearing([0, 0], [1, 0])).toBeCloseTo(90);
+    expect(segmentBearing([0, 0], [0, -1])).toBeCloseTo(180);
+  });
+
+  it('draws an opaque arrow head on a transparent ground', () => {
+    const img = arrowImage('government', 24);
+    const alpha = (x: number, y: number) => img.data[(y * 24 + x) * 4 + 3];
+    expect(alpha(12, 20)).toBe(255);
+    expect(alpha(1, 2)).toBe(0);
+    expect([...img.data.slice((20 * 24 + 12) * 4, (20 * 24 + 12) * 4 + 3)]).toEqual([0xd5, 0x5e, 0x00]);
+  });
+});
+
+describe('editor help', () => {
+  it('suggests near misses only', () => {
+    expect(didYouMean('prelud', ['prelude', 'offensive'])).toBe('prelude');
+    expect(didYouMean('zzz', ['prelude', 'offensive'])).toBeNull();
+    expect(didYouMean('prelude', ['prelude'])).toBeNull();
+  });
+  it('locates JSON mistakes that JSON.parse does not place', () => {
+    expect(findJsonError('{"a": [1, 2,]}')).toEqual({ offset: 12, message: 'trailing comma before "]": remove the comma' });
+    expect(findJsonError('{"a" 1}')).toEqual({ offset: 5, message: 'expected ":" after the key, found "1"' });
+    expect(findJsonError('{"a": "x\ny"}')?.offset).toBe(8);
+    expect(findJsonError('{"a": 1}')).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateRange } from '../../src/story/dates.ts';
+import { resolveViews, viewAt } from '../../src/story/resolve.ts';
+import type { Step } from '../../src/story/schema.ts';
+import { activeIndex } from '../../src/scroll/active.ts';
+
+const step = (id: string, extra: Partial<Step> = {}): Step => ({ id, chapter: 'c', caption: 'x', sources: ['s'], highlight: [], ...extra });
+const A = { center: [36, 34] as [number, number], zoom: 8, pitch: 0, bearing: 0 };
+const B = { center: [36.1, 33.7] as [number, number], zoom: 10, pitch: 30, bearing: 10 };
+const steps: Step[] = [
+  step('a', { camera: A, date: '2015-03-25', layers: ['towns'], highlight: ['arsal'] }),
+  step('b', { camera: B, layers: ['towns', 'axes'], transition: { type: 'ease', duration: 900 } }),
+  step('c', { date: { from: '2015-05-07', to: '2015-05-12' }, dateLabel: 'Early May 2015' }),
+  step('d', { camera: A, layers: [] }),
+];
+
+describe('step → view', () => {
+  it('gives each step its complete view', () => {
+    expect(resolveViews(steps)).toEqual([
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+    ]);
+  });
+
+  it('does not depend on the order steps are visited in', () => {
+    const fresh = resolveViews(steps);
+    for (const order of [[3, 0, 2, 1], [1, 3, 1, 0], [2, 2, 0, 3]]) {
+      for (const i of order) expect(viewAt(steps, i)).toEqual(fresh[i]);
+    }
+  });
+
+  it('returns copies, so a view cannot be changed through another', () => {
+    const v = viewAt(steps, 1);
+    v.layers.push('x');
+    v.camera.center[0] = 0;
+    expect(viewAt(steps, 2).layers).toEqual(['towns', 'axes']);
+    expect(viewAt(steps, 2).camera.center[0]).toBe(36.1);
+  });
+});
+
+describe('dates as cards show them', () => {
+  it.each([
+    [{ from: '2015-04-03', to: '2015-04-03' }, '3 April 2015'],
+    [{ from: '2015-03-25', to: '2015-03-28' }, '25–28 March 2015'],
+    [{ from: '2015-05-30', to: '2015-06-02' }, '30 May – 2 June 2015'],
+    [{ from: '2013-11-01', to: '2014-04-30' }, '1 November 2013 – 30 April 2014'],
+  ])('%o → %s', (range, text) => expect(formatDateRange(range)).toBe(text));
+});
+
+describe('the active step', () => {
+  it('is the last step whose top crossed the trigger line', () => {
+    expect(activeIndex([100, 900, 1700], 500)).toBe(0);
+    expect(activeIndex([-900, -100, 700], 500)).toBe(1);
+    expect(activeIndex([-2000, -1200, -400], 500)).toBe(2);
+  });
+  it('is the first step before any has crossed', () => expect(activeIndex([600, 1400], 500)).toBe(0));
+});

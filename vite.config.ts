@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { storyPlugin } from './src/story/vite-plugin.ts';
+import { STORY_SCRIPT } from './story.config.ts';
+
+export default defineConfig({
+  // Relative base: dist/ works from any static host, CDN or sub-path.
+  base: './',
+  plugins: [svelte(), storyPlugin({ script: STORY_SCRIPT })],
+  build: {
+    target: 'es2022',
+    // maplibre is one large chunk by design, loaded after the text.
+    chunkSizeWarningLimit: 1200,
+  },
+});
