@@ -8,10 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
 
 /** [west, south, east, north] in lon/lat. */
-export const BBOX = [34.8, 32.8, 38.2, 35.2];
+export const BBOX = [33.0, 31.5, 40.0, 36.6];
 
 // Every country the bbox touches must be listed here, so a new one in the data fails loudly.
-const ISO = { Iraq: 'IRQ', Israel: 'ISR', Jordan: 'JOR', Lebanon: 'LBN', Syria: 'SYR', Turkey: 'TUR' };
+const ISO = {
+  Akrotiri: 'XAK', Cyprus: 'CYP', 'Cyprus U.N. Buffer Zone': 'XCB', Dhekelia: 'XDK', Iraq: 'IRQ', Israel: 'ISR',
+  Jordan: 'JOR', Lebanon: 'LBN', 'N. Cyprus': 'XNC', Palestine: 'PSE', 'Saudi Arabia': 'SAU', Syria: 'SYR', Turkey: 'TUR',
+};
+
+const CYPRUS = new Set(['Akrotiri', 'Cyprus', 'Cyprus U.N. Buffer Zone', 'Dhekelia', 'N. Cyprus']);
 
 const LABELS = [
   // Country points sit inside each country, clear of the region labels at the story's wide view.
@@ -202,6 +207,8 @@ export function buildBasemap() {
     for (let j = i + 1; j < present.length; j++) {
       const A = present[i];
       const B = present[j];
+      // Cyprus's internal lines only distract on a map of the Levant mainland.
+      if (CYPRUS.has(A.name) || CYPRUS.has(B.name)) continue;
       const lines = mesh(topo, object, (a, b) => (a === A.g && b === B.g) || (a === B.g && b === A.g));
       for (const line of lines.coordinates) {
         for (const run of clipLine(line, BBOX)) {

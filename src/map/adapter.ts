@@ -15,11 +15,14 @@ export interface ShowOptions {
   padding: Padding;
   /** prefers-reduced-motion: every move becomes a cut */
   reducedMotion: boolean;
+  /** added to the script's zoom so the step frames the same area on this screen (camera.ts zoomOffset) */
+  zoomOffset: number;
 }
 
 export interface MapAdapter {
   /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
   show(view: View, options: ShowOptions): void;
+  /** the camera now, in the script's terms (zoom as written, without this screen's zoomOffset) */
   camera(): Camera;
   /** ids of the story's layers visible now */
   visibleLayers(): string[];

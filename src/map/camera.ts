@@ -14,6 +14,25 @@ export function cardPadding(width: number, height: number, cardColumn = 440): Pa
   return { top: Math.round(height * 0.06), right: 16, bottom: Math.round(height * 0.42), left: 16 };
 }
 
+/** The viewport the script's zooms are written for: a phone held upright. */
+export const REFERENCE_VIEWPORT = { width: 390, height: 844 } as const;
+
+const freeArea = (width: number, height: number) => {
+  const p = cardPadding(width, height);
+  return { width: Math.max(1, width - p.left - p.right), height: Math.max(1, height - p.top - p.bottom) };
+};
+
+/**
+ * Zoom to add on this viewport so a step frames the same area as on the reference phone:
+ * a desktop's larger free map zooms in, a small phone zooms out.
+ */
+export function zoomOffset(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return 0;
+  const ref = freeArea(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
+  const here = freeArea(width, height);
+  return Math.log2(Math.min(here.width / ref.width, here.height / ref.height));
+}
+
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A camera rounded as editors write it (5 decimals for lon/lat, 2 for the rest). */

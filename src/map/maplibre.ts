@@ -32,7 +32,7 @@ export function createMap({ container, story, data, view, options }: CreateOptio
       labels: labels as unknown as GeoJSON.FeatureCollection,
     }),
     center: view.camera.center,
-    zoom: view.camera.zoom,
+    zoom: view.camera.zoom + options.zoomOffset,
     pitch: view.camera.pitch,
     bearing: view.camera.bearing,
     // The story owns the scroll: the map takes no gestures while reading.
@@ -43,6 +43,7 @@ export function createMap({ container, story, data, view, options }: CreateOptio
   const engineLayers = storyLayers(story.layers);
   let pending: [View, ShowOptions] | null = [view, options];
   let loaded = false;
+  let offset = options.zoomOffset;
 
   const apply = (v: View, o: ShowOptions) => {
     const shown = new Set(v.layers);
@@ -52,7 +53,8 @@ export function createMap({ container, story, data, view, options }: CreateOptio
     }
     map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
     map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));
-    const target = { ...v.camera, padding: o.padding };
+    offset = o.zoomOffset;
+    const target = { ...v.camera, zoom: v.camera.zoom + offset, padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);
     if (motion.type === 'jump') map.jumpTo(target);
     else if (motion.type === 'ease') map.easeTo({ ...target, duration: motion.duration });
@@ -84,7 +86,7 @@ export function createMap({ container, story, data, view, options }: CreateOptio
     },
     camera(): Camera {
       const c = map.getCenter();
-      return { center: [c.lng, c.lat], zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing() };
+      return { center: [c.lng, c.lat], zoom: map.getZoom() - offset, pitch: map.getPitch(), bearing: map.getBearing() };
     },
     visibleLayers() {
       if (!loaded) return [];

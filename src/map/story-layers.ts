@@ -4,7 +4,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification }
 import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
-import { STORY_FILLS_BEFORE, STORY_LAYERS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
+import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
 const HIGHLIGHT_SOURCE = 'story-highlight';
@@ -24,7 +24,8 @@ export const storyLayerOf = (engineLayerId: string): string | null =>
 
 export interface PlacedLayer {
   spec: LayerSpecification;
-  before: string;
+  /** basemap layer to insert under; undefined: on top */
+  before: string | undefined;
 }
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
@@ -193,12 +194,14 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
   return sources;
 }
 
-/** Engine layers for the story, hidden until a step shows them, each with the basemap layer it goes under. */
+/** Engine layers for the story in drawing order, hidden until a step shows them. */
 export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
   const placed = layers.flatMap((layer) =>
     BUILDERS[layer.kind](layer).map((spec) => ({
       spec: { ...spec, layout: { ...spec.layout, visibility: 'none' } } as LayerSpecification,
-      before: spec.type === 'fill' ? STORY_FILLS_BEFORE : STORY_LAYERS_BEFORE,
+      // Fills go under the borders; the rest on top, so the story's labels win placement
+      // over the basemap's generic region names.
+      before: spec.type === 'fill' ? STORY_FILLS_BEFORE : undefined,
     })),
   );
   const highlight: LayerSpecification = {
@@ -215,7 +218,7 @@ export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
   };
   // Rings go under the place dots and labels so names stay legible.
   const at = placed.findIndex((p) => p.spec.id.endsWith(':dot'));
-  placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: STORY_LAYERS_BEFORE });
+  placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
   return placed;
 }
 

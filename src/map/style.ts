@@ -9,8 +9,6 @@ export const TEXT_FONT_REGULAR = [FONT_REGULAR] as const;
 export const TEXT_FONT_BOLD = [FONT_BOLD] as const;
 export const TEXT_FONT_ITALIC = [FONT_ITALIC] as const;
 
-/** Story layers (fronts, places) go below this, so basemap labels stay on top. */
-export const STORY_LAYERS_BEFORE = 'label-region';
 /** Area fills can go below this instead, so the borders stay visible through them. */
 export const STORY_FILLS_BEFORE = 'border-other';
 

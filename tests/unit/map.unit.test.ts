@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { motionFor } from '../../src/map/adapter.ts';
-import { cardPadding, sameCamera } from '../../src/map/camera.ts';
+import { cardPadding, sameCamera, zoomOffset } from '../../src/map/camera.ts';
 import { arrowHeads, arrowImage, segmentBearing, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
@@ -74,5 +74,13 @@ describe('editor help', () => {
     expect(findJsonError('{"a" 1}')).toEqual({ offset: 5, message: 'expected ":" after the key, found "1"' });
     expect(findJsonError('{"a": "x\ny"}')?.offset).toBe(8);
     expect(findJsonError('{"a": 1}')).toBeNull();
+  });
+});
+
+describe('framing on other screens', () => {
+  it('keeps the script zoom on the reference phone and zooms in on desktop', () => {
+    expect(zoomOffset(390, 844)).toBe(0);
+    expect(zoomOffset(1280, 800)).toBeCloseTo(Math.log2(720 / 439), 5);
+    expect(zoomOffset(320, 568)).toBeLessThan(0);
   });
 });
