@@ -36,7 +36,7 @@ afterAll(async () => {
 it('shows a script error in the page at its line and column, then recovers when it is fixed', async () => {
   const page = await browser.newPage({ viewport: PHONE });
   await page.goto(server.resolvedUrls!.local[0]!);
-  await page.waitForFunction(() => window.__story?.step === 'first');
+  await page.waitForFunction(() => window.__story?.step === 'first' && window.__story.mapStatus === 'ready', null, { timeout: 30_000 });
 
   const good = readFileSync(script, 'utf8');
   writeFileSync(script, good.replace('chapter: offensive\n    date:', 'chapter: ofensive\n    date:'));
