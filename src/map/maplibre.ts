@@ -10,7 +10,7 @@ import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
 import { motionFor, type MapAdapter, type ShowOptions } from './adapter.ts';
 import { basemapStyle } from './style.ts';
-import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
+import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, snapshot, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -44,12 +44,18 @@ export function createMap({ container, story, data, view, options }: CreateOptio
   let pending: [View, ShowOptions] | null = [view, options];
   let loaded = false;
   let offset = options.zoomOffset;
+  let front: string | null = null;
+  const fronts = story.layers.filter((l) => l.kind === 'front');
 
   const apply = (v: View, o: ShowOptions) => {
     const shown = new Set(v.layers);
     for (const { spec } of engineLayers) {
       const owner = storyLayerOf(spec.id);
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
+    }
+    if (v.front !== front) {
+      front = v.front;
+      for (const l of fronts) map.getSource<maplibregl.GeoJSONSource>(sourceId(l))?.setData(snapshot(data[l.id]!, front));
     }
     map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
     map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));

@@ -114,6 +114,44 @@ function areaLayers(layer: Layer): LayerSpecification[] {
   ];
 }
 
+const SIDE_COLOR: ExpressionSpecification = [
+  'match',
+  ['get', 'side'],
+  ...Object.entries(SIDES).flatMap(([side, { color }]) => [side, color]),
+  BASEMAP.label,
+] as unknown as ExpressionSpecification;
+const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
+
+/** Front polygons coloured by side; claimed areas lighter with a dashed edge (STYLE.md §3). */
+function frontLayers(layer: Layer): LayerSpecification[] {
+  const source = sourceId(layer);
+  return [
+    {
+      id: part(layer, 'fill'),
+      type: 'fill',
+      source,
+      paint: {
+        'fill-color': SIDE_COLOR,
+        'fill-opacity': ['match', ['get', 'status'], 'assessed', 0.45, 'contested', 0.3, 'advance', 0.25, 0.2],
+      },
+    },
+    {
+      id: part(layer, 'edge'),
+      type: 'line',
+      source,
+      filter: ['!', claimed],
+      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5 },
+    },
+    {
+      id: part(layer, 'edge-claimed'),
+      type: 'line',
+      source,
+      filter: claimed,
+      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5, 'line-dasharray': [2, 2] },
+    },
+  ];
+}
+
 function labelLayers(layer: Layer): LayerSpecification[] {
   return [
     {
@@ -131,6 +169,7 @@ const BUILDERS: Record<Layer['kind'], (l: Layer) => LayerSpecification[]> = {
   line: lineLayers,
   area: areaLayers,
   label: labelLayers,
+  front: frontLayers,
 };
 
 /** Bearing in degrees clockwise from north of the segment a → b (on a local flat approximation). */
@@ -186,7 +225,8 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
   const places: GeoJSON.Feature[] = [];
   for (const layer of layers) {
     const fc = data[layer.id] ?? { type: 'FeatureCollection', features: [] };
-    sources[sourceId(layer)] = { type: 'geojson', data: fc };
+    // A front layer's source holds one snapshot at a time; the engine sets it per step.
+    sources[sourceId(layer)] = { type: 'geojson', data: layer.kind === 'front' ? snapshot(fc, null) : fc };
     if (layer.kind === 'line') sources[`${sourceId(layer)}:heads`] = { type: 'geojson', data: arrowHeads(fc) };
     if (layer.kind === 'places') places.push(...fc.features);
   }
@@ -221,5 +261,11 @@ export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
   placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
   return placed;
 }
+
+/** The polygons of one front-line snapshot (none for null). */
+export const snapshot = (fc: GeoJSON.FeatureCollection, date: string | null): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: date === null ? [] : fc.features.filter((f) => f.properties?.snapshot === date),
+});
 
 export const highlightFilter = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];

@@ -12,7 +12,14 @@ const GEOMETRIES: Record<Layer['kind'], readonly string[]> = {
   label: ['Point'],
   line: ['LineString', 'MultiLineString'],
   area: ['Polygon', 'MultiPolygon'],
+  front: ['Polygon', 'MultiPolygon'],
 };
+
+export const SIDES = ['government', 'rebels', 'isil', 'lebanese-army'] as const;
+/** ISW's terms: assessed control, claimed by one side, advance without control; contested ground */
+export const STATUSES = ['assessed', 'claimed', 'advance', 'contested'] as const;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -83,9 +90,10 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
     if (kind === 'places' || kind === 'label') {
       if (typeof props.name !== 'string' || !props.name) out.push({ path: [...path, 'properties'], message: 'a place needs a "name"' });
     }
+    if (kind === 'front') checkFrontProperties(props, [...path, 'properties'], out);
     if (kind === 'places') {
       const id = props.id;
-      if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      if (typeof id !== 'string' || !SLUG.test(id)) {
         out.push({ path: [...path, 'properties'], message: 'a place needs an "id" slug (lowercase letters, digits, hyphens) that steps can highlight' });
       } else if (ids.has(id)) {
         out.push({ path: [...path, 'properties', 'id'], message: `duplicate place id "${id}" (also features[${ids.get(id)}])` });
@@ -94,6 +102,20 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
   });
   return out;
 }
+
+/** A front polygon says what it is, when, and on whose word. */
+function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['path'], out: GeoIssue[]): void {
+  const need = (ok: boolean, key: string, what: string) => ok || out.push({ path: [...path, key], message: `a front polygon needs "${key}": ${what}` });
+  need(typeof props.id === 'string' && SLUG.test(props.id), 'id', 'a slug naming the area across snapshots, e.g. "nusra-jurud-arsal"');
+  need(typeof props.snapshot === 'string' && ISO_DATE.test(props.snapshot), 'snapshot', 'the date of the snapshot, YYYY-MM-DD');
+  need(SIDES.includes(props.side as never), 'side', SIDES.join(', '));
+  need(STATUSES.includes(props.status as never), 'status', STATUSES.join(', '));
+  need(typeof props.sources === 'string' && props.sources.length > 0, 'sources', 'the reports the area is drawn from');
+}
+
+/** Snapshot dates in a front layer's data (already checked), sorted. */
+export const snapshotDates = (fc: GeoJSON.FeatureCollection): string[] =>
+  [...new Set(fc.features.map((f) => String(f.properties?.snapshot)))].sort();
 
 /** Ids of the places in a places layer's data (already checked). */
 export const placeIds = (fc: GeoJSON.FeatureCollection): string[] =>

@@ -4,7 +4,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type
 import type { core as zcore, ZodType } from 'zod';
 import { StoryScript, type Step } from './schema.ts';
 import { formatPath, suggestion, type StoryError } from './errors.ts';
-import { checkLayerData, placeIds } from './geojson.ts';
+import { checkLayerData, placeIds, snapshotDates } from './geojson.ts';
 import { findJsonError } from './json-error.ts';
 import { parseCaption, plainText, type Block } from './markup.ts';
 import { resolveViews } from './resolve.ts';
@@ -168,7 +168,19 @@ function danglingRef(loc: Locator, path: Path, what: string, id: string, known: 
   return loc.error(path, `unknown ${what} "${id}"${suggestion(id, known)}`);
 }
 
+/** Editors read a report top to bottom: order by file (script first), then position. */
+const byPosition = (errors: StoryError[], script: string): StoryError[] =>
+  errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.file === b.e.file ? 0 : a.e.file === script ? -1 : b.e.file === script ? 1 : a.e.file < b.e.file ? -1 : 1) || a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i)
+    .map(({ e }) => e);
+
 export function loadStory(opts: LoadOptions): LoadResult {
+  const result = compile(opts);
+  return { ...result, errors: byPosition(result.errors, opts.file) };
+}
+
+function compile(opts: LoadOptions): LoadResult {
   const { file, text } = opts;
   const dataLabel = opts.dataLabel ?? ((rel: string) => rel);
   const lines = new LineCounter();
@@ -193,21 +205,26 @@ export function loadStory(opts: LoadOptions): LoadResult {
   // Data files: each read, parsed and checked against its layer's kind.
   const data: StoryData = {};
   const places: string[] = [];
+  const snapshots: string[] = [];
   let placesComplete = true;
+  let frontsComplete = true;
   script.layers.forEach((layer, i) => {
     const raw = opts.readData(layer.data);
     const label = dataLabel(layer.data);
     if (raw === null) {
       if (layer.kind === 'places') placesComplete = false;
+      if (layer.kind === 'front') frontsComplete = false;
       return void errors.push(loc.error(['layers', i, 'data'], `data file not found: ${label}`));
     }
     const result = parseDataFile(raw, label, layer.kind);
     if (result.errors.length) {
       if (layer.kind === 'places') placesComplete = false;
+      if (layer.kind === 'front') frontsComplete = false;
       return void errors.push(...result.errors);
     }
     data[layer.id] = result.data!;
     if (layer.kind === 'places') places.push(...placeIds(result.data!));
+    if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data!));
   });
 
   const ids = {
@@ -220,6 +237,9 @@ export function loadStory(opts: LoadOptions): LoadResult {
     if (!ids.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, ids.chapter));
     step.layers?.forEach((id, j) => ids.layer.includes(id) || errors.push(danglingRef(loc, at('layers', j), 'layer', id, ids.layer)));
     step.sources.forEach((id, j) => ids.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, ids.source)));
+    if (step.front && frontsComplete && !snapshots.includes(step.front)) {
+      errors.push(loc.error(at('front'), `no front-line snapshot dated ${step.front}; the front layers have ${snapshots.join(', ') || 'none'}`));
+    }
     if (step.dateLabel && !step.date) errors.push(loc.error(at('dateLabel'), 'a dateLabel needs a date on the same step'));
     // With a places file unreadable, its ids are unknown: say nothing rather than cascade.
     if (placesComplete) step.highlight.forEach((id, j) => places.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, places)));
@@ -240,6 +260,13 @@ export function loadStory(opts: LoadOptions): LoadResult {
   if (errors.some((e) => e.severity === 'error')) return { story: null, data: {}, errors, dataFiles };
 
   const views = resolveViews(script.steps);
+  const frontLayers = new Set(script.layers.filter((l) => l.kind === 'front').map((l) => l.id));
+  views.forEach((v, i) => {
+    if (v.front === null && v.layers.some((id) => frontLayers.has(id))) {
+      errors.push(loc.error(['steps', i], 'this step shows a front layer but no snapshot: add front: YYYY-MM-DD here or on an earlier step'));
+    }
+  });
+  if (errors.length) return { story: null, data: {}, errors, dataFiles };
   const layerTitle = new Map(script.layers.map((l) => [l.id, l.title]));
   const story: Story = {
     meta: { ...script.meta, credits: script.meta.credits ?? null, method },

@@ -19,6 +19,8 @@ export interface View {
   transition: Transition;
   layers: string[];
   highlight: string[];
+  /** the front-line snapshot shown (its date), or null before the first one */
+  front: string | null;
   date: StoryDate;
 }
 

@@ -10,7 +10,7 @@ const DEFAULT_TRANSITION = { type: 'fly', duration: 2000 } as const;
 export const toRange = (d: DateSpec): DateRange => (typeof d === 'string' ? { from: d, to: d } : { from: d.from, to: d.to });
 
 /** Index of the nearest step at or before `index` that sets `key`, or -1. */
-function setter(steps: readonly Step[], index: number, key: 'camera' | 'layers' | 'date'): number {
+function setter(steps: readonly Step[], index: number, key: 'camera' | 'layers' | 'date' | 'front'): number {
   for (let i = index; i >= 0; i--) if (steps[i]?.[key] !== undefined) return i;
   return -1;
 }
@@ -27,6 +27,7 @@ export function viewAt(steps: readonly Step[], index: number): View {
     transition: step.transition ?? DEFAULT_TRANSITION,
     layers: [...(steps[setter(steps, index, 'layers')]?.layers ?? [])],
     highlight: [...step.highlight],
+    front: steps[setter(steps, index, 'front')]?.front ?? null,
     date: { ...range, label: dated.dateLabel ?? formatDateRange(range) },
   };
 }

@@ -69,7 +69,9 @@ export const StyleToken = z
 
 export const Layer = z.strictObject({
   id: Slug.describe('id that steps list under "layers"'),
-  kind: z.enum(['places', 'area', 'line', 'label']).describe('places: points with names; area: polygons; line: lines; label: text only'),
+  kind: z
+    .enum(['places', 'area', 'line', 'label', 'front'])
+    .describe('places: points with names; area: polygons; line: lines; label: text only; front: dated snapshots of the areas each side holds'),
   title: z.string().min(1).describe('name of the layer in the legend'),
   data: z
     .string()
@@ -94,6 +96,7 @@ export const Step = z.strictObject({
   camera: Camera.optional().describe('where the map looks; inherited from the step before when left out'),
   transition: Transition.optional(),
   layers: z.array(Slug).optional().describe('ids of the layers shown; inherited from the step before when left out'),
+  front: IsoDate.optional().describe('which front-line snapshot the front layers show (its date); inherited from the step before when left out'),
   highlight: z.array(Slug).default([]).describe('ids of places to ring on the map'),
   sources: z.array(Slug).min(1, 'every step cites at least one source').describe('ids from meta.sources'),
 });

@@ -39,11 +39,13 @@ it('shows a script error in the page at its line and column, then recovers when 
   await page.waitForFunction(() => window.__story?.step === 'first' && window.__story.mapStatus === 'ready', null, { timeout: 30_000 });
 
   const good = readFileSync(script, 'utf8');
-  writeFileSync(script, good.replace('chapter: offensive\n    date:', 'chapter: ofensive\n    date:'));
+  const broken = good.replace('chapter: offensive\n    date:', 'chapter: ofensive\n    date:');
+  const line = broken.split('\n').findIndex((l) => l.includes('chapter: ofensive')) + 1;
+  writeFileSync(script, broken);
   const overlay = page.locator('vite-error-overlay');
   await overlay.waitFor({ timeout: 15_000 });
   const text = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
-  expect(text).toContain('story.yaml:39:14  steps[1].chapter: unknown chapter "ofensive" (did you mean "offensive"?)');
+  expect(text).toContain(`story.yaml:${line}:14  steps[1].chapter: unknown chapter "ofensive" (did you mean "offensive"?)`);
 
   writeFileSync(script, good.replace('A test story', 'A revised test story'));
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'A revised test story', null, { timeout: 15_000 });

@@ -20,7 +20,7 @@ describe('loading a valid story', () => {
   });
 
   it('hands over the layer data, checked', () => {
-    expect(Object.keys(data)).toEqual(['towns', 'arrows']);
+    expect(Object.keys(data)).toEqual(['towns', 'arrows', 'fronts']);
     expect(data.towns?.features).toHaveLength(2);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { motionFor } from '../../src/map/adapter.ts';
 import { cardPadding, sameCamera, zoomOffset } from '../../src/map/camera.ts';
-import { arrowHeads, arrowImage, segmentBearing, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
+import { arrowHeads, arrowImage, segmentBearing, snapshot, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
 import { loadFixture, VALID } from './fixtures.ts';
@@ -31,7 +31,7 @@ describe('story layers for the engine', () => {
 
   it('starts hidden, tagged with the story layer they draw', () => {
     const owned = placed.filter((p) => storyLayerOf(p.spec.id));
-    expect(new Set(owned.map((p) => storyLayerOf(p.spec.id)))).toEqual(new Set(['towns', 'arrows']));
+    expect(new Set(owned.map((p) => storyLayerOf(p.spec.id)))).toEqual(new Set(['towns', 'arrows', 'fronts']));
     for (const p of owned) expect(p.spec.layout).toMatchObject({ visibility: 'none' });
   });
 
@@ -43,6 +43,12 @@ describe('story layers for the engine', () => {
   it('has a source for every layer a spec names', () => {
     const sources = storySources(story!.layers, data);
     for (const { spec } of placed) if ('source' in spec) expect(sources).toHaveProperty(spec.source as string);
+  });
+
+  it('gives a front layer one snapshot at a time, empty before the first', () => {
+    expect(snapshot(data.fronts!, '2015-05-12').features.map((f) => f.properties?.status)).toEqual(['claimed']);
+    expect(snapshot(data.fronts!, null).features).toEqual([]);
+    expect((storySources(story!.layers, data)['story:fronts'] as { data: GeoJSON.FeatureCollection }).data.features).toEqual([]);
   });
 
   it('puts an arrow head at the end of each line, pointing along its last segment', () => {

@@ -10,17 +10,17 @@ const B = { center: [36.1, 33.7] as [number, number], zoom: 10, pitch: 30, beari
 const steps: Step[] = [
   step('a', { camera: A, date: '2015-03-25', layers: ['towns'], highlight: ['arsal'] }),
   step('b', { camera: B, layers: ['towns', 'axes'], transition: { type: 'ease', duration: 900 } }),
-  step('c', { date: { from: '2015-05-07', to: '2015-05-12' }, dateLabel: 'Early May 2015' }),
+  step('c', { date: { from: '2015-05-07', to: '2015-05-12' }, dateLabel: 'Early May 2015', front: '2015-05-12' }),
   step('d', { camera: A, layers: [] }),
 ];
 
 describe('step → view', () => {
   it('gives each step its complete view', () => {
     expect(resolveViews(steps)).toEqual([
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], front: null, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], front: null, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], front: '2015-05-12', date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], front: '2015-05-12', date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
     ]);
   });
 
