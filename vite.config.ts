@@ -6,6 +6,8 @@ import { STORY_SCRIPT } from './story.config.ts';
 export default defineConfig({
   // Relative base: dist/ works from any static host, CDN or sub-path.
   base: './',
+  // Per checkout, not in node_modules: several checkouts may share one node_modules.
+  cacheDir: '.cache/vite',
   plugins: [svelte(), storyPlugin({ script: STORY_SCRIPT })],
   build: {
     target: 'es2022',

@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await createServer({
     configFile: false,
     root: join(import.meta.dirname, '..', '..'),
+    cacheDir: '.cache/vite-dev-test',
     logLevel: 'silent',
     plugins: [svelte(), storyPlugin({ script })],
     server: { port: 0, host: '127.0.0.1' },
