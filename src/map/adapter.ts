@@ -24,6 +24,8 @@ export interface MapAdapter {
   show(view: View, options: ShowOptions): void;
   /** the camera now, in the script's terms (zoom as written, without this screen's zoomOffset) */
   camera(): Camera;
+  /** where [lon, lat] is on screen now, in CSS pixels from the map's top-left corner */
+  project(lngLat: [number, number]): [number, number];
   /** ids of the story's layers visible now */
   visibleLayers(): string[];
   isMoving(): boolean;

@@ -94,6 +94,10 @@ export function createMap({ container, story, data, view, options }: CreateOptio
       const c = map.getCenter();
       return { center: [c.lng, c.lat], zoom: map.getZoom() - offset, pitch: map.getPitch(), bearing: map.getBearing() };
     },
+    project(lngLat) {
+      const p = map.project(lngLat);
+      return [p.x, p.y];
+    },
     visibleLayers() {
       if (!loaded) return [];
       return story.layers

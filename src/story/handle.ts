@@ -11,6 +11,8 @@ export interface StoryHandle {
   readonly moving: boolean;
   camera(): Camera | null;
   layers(): string[];
+  /** where [lon, lat] is drawn now, in CSS pixels from the viewport's top-left; null without a map */
+  project(lngLat: [number, number]): [number, number] | null;
 }
 
 /** What the story writes; the handle only reads it. */
@@ -18,6 +20,8 @@ export interface StoryState {
   step: string | null;
   mapStatus: MapStatus;
   map: MapAdapter | null;
+  /** the map's element, to turn map pixels into viewport pixels */
+  container: HTMLElement | null;
 }
 
 export function installHandle(steps: readonly string[], state: StoryState): StoryHandle {
@@ -34,6 +38,11 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
     },
     camera: () => state.map?.camera() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
+    project: (lngLat) => {
+      const at = state.map?.project(lngLat);
+      const box = state.container?.getBoundingClientRect();
+      return at && box ? [at[0] + box.left, at[1] + box.top] : null;
+    },
   });
   Object.defineProperty(window, '__story', { value: handle, configurable: true });
   return handle;
