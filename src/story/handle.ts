@@ -38,7 +38,7 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
     },
     camera: () => state.map?.camera() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
-    project: (lngLat) => {
+    project: (lngLat: [number, number]): [number, number] | null => {
       const at = state.map?.project(lngLat);
       const box = state.container?.getBoundingClientRect();
       return at && box ? [at[0] + box.left, at[1] + box.top] : null;
