@@ -1,9 +1,7 @@
-// The story's side of embedding: with `?embed` inside an iframe it posts its content height in
-// every format hosts listen for, takes the host's viewport position from its parent (embed.js or
-// pym.js), and from then on the steps and the pinned map follow the host's scroll. With no host
-// script it stays a page that scrolls itself inside its frame.
-import { screenHeight } from '../scroll/host-scroll.ts';
-import { heightMessages, pymId, pymMessage, readViewport, scrollMessages, type HostViewport } from './protocol.ts';
+// Whether the story is embedded (`?embed` inside an iframe), and where the reader's viewport is
+// then. The code that talks to the host (bridge.ts) is loaded only when embedded, so standalone
+// readers do not download it; until it reports, the story scrolls itself.
+import type { HostViewport } from './protocol.ts';
 
 export interface EmbedFrame {
   /** the host's viewport, once a host has posted it; null while the story scrolls itself */
@@ -14,15 +12,12 @@ export interface EmbedFrame {
   subscribe(fn: () => void): () => void;
 }
 
-/** Host origins allowed to drive the story, from the build setting VITE_EMBED_ORIGINS
- * (comma- or space-separated); empty means any page may embed it. */
-const ORIGINS: string[] = String(import.meta.env.VITE_EMBED_ORIGINS ?? '')
-  .split(/[\s,]+/)
-  .filter(Boolean);
+/** What the bridge reports: the host's viewport (or null) and the screen height. */
+export type Report = (view: HostViewport | null, screen: number) => void;
 
 let frame: EmbedFrame | null | undefined;
 
-/** The embedding bridge, started on first use; null on a standalone page. */
+/** The embedded story's view of its host, started on first use; null on a standalone page. */
 export function embedFrame(): EmbedFrame | null {
   if (frame === undefined) {
     const embedded = window.parent !== window && new URLSearchParams(location.search).has('embed');
@@ -32,56 +27,18 @@ export function embedFrame(): EmbedFrame | null {
 }
 
 function start(): EmbedFrame {
-  const pym = pymId(new URLSearchParams(location.search).get('childId'));
-  const root = document.documentElement;
   const listeners = new Set<() => void>();
   let view: HostViewport | null = null;
-  // Our recent height requests, newest last: a host may apply an older one after a newer is sent.
-  const asked: number[] = [];
   let screen: number | null = null;
-
-  const post = (messages: unknown[]) => {
-    for (const origin of ORIGINS.length ? ORIGINS : ['*']) for (const m of messages) window.parent.postMessage(m, origin);
-  };
-  const sendHeight = (again = false) => {
-    const height = Math.ceil(root.getBoundingClientRect().height);
-    if ((height === asked.at(-1) && !again) || height < 1) return;
-    asked.push(height);
-    if (asked.length > 8) asked.shift();
-    post(heightMessages(height, pym, pym ?? 'story'));
-  };
-  const layout = () => {
-    screen = screenHeight(view, window.innerHeight, asked, screen);
-    root.style.setProperty('--viewport-height', `${screen}px`);
+  const report: Report = (v, s) => {
+    view = v;
+    screen = s;
     for (const fn of listeners) fn();
-    // Not only on ResizeObserver: Chromium skips rendering, so observers, in cross-origin frames out of view.
-    sendHeight();
   };
-
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || (ORIGINS.length && !ORIGINS.includes(event.origin))) return;
-    const next = readViewport(event.data, pym);
-    if (!next) return;
-    if (!view) {
-      // A host that tells us where its viewport is sizes the frame to the content: no inner scrollbar.
-      root.dataset.embed = 'host';
-      root.style.overflow = 'hidden';
-      // It may have started after our first height: say it again.
-      queueMicrotask(() => sendHeight(true));
-    }
-    view = next;
-    layout();
-  });
-  window.addEventListener('resize', layout);
-  new ResizeObserver(() => sendHeight()).observe(root);
-  document.addEventListener('click', (event) => followLink(event, () => view, (y) => post(scrollMessages(y, pym))));
-
-  root.dataset.embed = 'frame';
-  layout();
-  sendHeight();
-  // pym's parent posts positions on scroll only; ask for the first one.
-  if (pym !== null) post([pymMessage(pym, 'parentPositionInfo', '')]);
-
+  import('./bridge.ts').then(
+    (bridge) => bridge.connect(report),
+    (error: unknown) => console.warn('Embedding is off; the story scrolls inside its frame.', error),
+  );
   return {
     get view() {
       return view;
@@ -94,22 +51,4 @@ function start(): EmbedFrame {
       return () => listeners.delete(fn);
     },
   };
-}
-
-/** Links never load inside the frame: other pages open in a new tab; a link to a place in the
- * story scrolls the host page there when the host owns the scroll. */
-function followLink(event: MouseEvent, view: () => HostViewport | null, scrollHost: (y: number) => void) {
-  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-  if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
-  const url = new URL(link.href, location.href);
-  const here = url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
-  if (!here || !url.hash) {
-    link.target = '_blank';
-    link.rel = 'noopener';
-    return;
-  }
-  const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-  if (!target || !view()) return; // a frame that scrolls itself follows its own links
-  event.preventDefault();
-  scrollHost(target.getBoundingClientRect().top + window.scrollY);
 }

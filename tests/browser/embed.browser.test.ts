@@ -1,11 +1,15 @@
 // The story embedded in another site's article, in real Chromium: the host page on one origin
 // (localhost), the built story on another (127.0.0.1). With embed.js or pym.js the frame takes
 // the story's height and the host page's scroll drives the steps and the pinned map.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEIGHT, SCROLL, VIEWPORT } from '../../src/embed/protocol.ts';
+import { embedSnippet } from '../../src/embed/snippet.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
 import { DESKTOP, launch, PHONE } from './chromium.ts';
@@ -339,4 +343,53 @@ it('embed.js is one standalone script under 3 kB gzipped', () => {
   const code = readFileSync('dist/embed.js', 'utf8');
   expect(code).not.toMatch(/\bimport\s*[({"'`]|\bexport\s/);
   expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(3 * 1024);
+});
+
+describe('built with VITE_EMBED_ORIGINS', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'story-origins-'));
+  let restricted: StaticServer;
+  let restrictedHost: StaticServer;
+  beforeAll(async () => {
+    process.env.VITE_EMBED_ORIGINS = 'https://news.example.org';
+    try {
+      await build({ logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+    } finally {
+      delete process.env.VITE_EMBED_ORIGINS;
+    }
+    restricted = await serveDir(dir);
+    restrictedHost = await serveHostPages(hostPages(restricted.url));
+  });
+  afterAll(async () => {
+    await restricted?.close();
+    await restrictedHost?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is not driven, nor sized, by a host on another origin', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(new URL('/embed-js-one', restrictedHost.url).href);
+    const frame = await storyIn(page, '#a');
+    await frame.evaluate(() => {
+      (window as unknown as { got: number }).got = 0;
+      addEventListener('message', () => (window as unknown as { got: number }).got++);
+    });
+    await page.evaluate(() => window.scrollBy(0, 500)); // embed.js posts the new position
+    await frame.waitForFunction(() => (window as unknown as { got: number }).got >= 1, null, { timeout: 10_000 });
+    expect(await frame.evaluate(() => document.documentElement.dataset.embed)).toBe('frame');
+    expect(await page.$eval('#a', (f) => f.clientHeight)).toBe(DESKTOP.height);
+    await page.close();
+  });
+});
+
+it('embed.html shows the snippet for its own site, and copies it', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  const page = await context.newPage();
+  await page.goto(`${site.url}embed.html`);
+  const expected = embedSnippet(site.url, story.meta.title);
+  await expect.poll(() => page.textContent('#snippet'), POLL).toBe(expected);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => page.textContent('[role=status]'), POLL).toBe('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  await context.close();
 });

@@ -33,6 +33,8 @@ ${article(10, 16)}
 <script src="${story}embed.js" async></script>
 <script src="${story}embed.js" async></script>`,
     ),
+    // The snippet once.
+    '/embed-js-one': page('One story and embed.js', `${article(2)}\n${frame('a')}\n${article(4, 2)}\n<script src="${story}embed.js" async></script>`),
     // pym.js's auto-init from npm, with scroll tracking, and no embed.js.
     '/pym': page(
       'pym.js',
