@@ -26,7 +26,10 @@ if (!host[KEY]) {
     const origin = originOf(frame);
     if (!frame.contentWindow || !origin || origin === 'null') return;
     const top = frame.getBoundingClientRect().top + frame.clientTop;
-    const view: HostViewport = { top, bottom: top + frame.clientHeight, height: window.innerHeight };
+    // The layout viewport, which on phones stays put as the address bar comes and goes, like the
+    // story's own 100svh (in quirks mode the root's height is the document's, not the viewport's).
+    const height = document.compatMode === 'CSS1Compat' ? document.documentElement.clientHeight : window.innerHeight;
+    const view: HostViewport = { top, bottom: top + frame.clientHeight, height };
     const key = `${view.top} ${view.bottom} ${view.height}`;
     if (!always && sent.get(frame) === key) return;
     sent.set(frame, key);
