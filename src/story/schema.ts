@@ -187,6 +187,7 @@ export type Layer = z.infer<typeof Layer>;
 export type Camera = z.infer<typeof Camera>;
 export type Transition = z.infer<typeof Transition>;
 export type Source = z.infer<typeof Source>;
+export type Chapter = z.infer<typeof Chapter>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type StyleToken = z.infer<typeof StyleToken>;
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { codeFrame, formatError } from './errors.ts';
+import { formatError, formatWithFrame } from './errors.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
 
 const MODULES = { story: 'virtual:story', data: 'virtual:story-data' } as const;
@@ -15,18 +15,14 @@ export function storyPlugin(options: { script: string }): Plugin {
   let cached: FileLoadResult | null = null;
   const load = () => (cached ??= loadStoryFile(options.script, root));
 
-  const report = (result: FileLoadResult) =>
-    result.errors
-      .map((e) => {
-        let frame = '';
-        try {
-          frame = codeFrame(readFileSync(resolve(root, e.file), 'utf8'), e.line, e.column);
-        } catch {
-          /* the file itself is what is missing */
-        }
-        return `${formatError(e)}${frame ? `\n${frame}` : ''}`;
-      })
-      .join('\n\n');
+  const read = (file: string) => {
+    try {
+      return readFileSync(resolve(root, file), 'utf8');
+    } catch {
+      return null; // the file itself is what is missing
+    }
+  };
+  const report = (result: FileLoadResult) => result.errors.map((e) => formatWithFrame(e, read(e.file))).join('\n\n');
 
   return {
     name: 'story',
