@@ -202,7 +202,10 @@ interface Parts {
   sources: (Source | null)[];
   chapters: (Chapter | null)[];
   layers: (Layer | null)[];
-  steps: (Step | null)[];
+  /** a step that failed the schema keeps the fields that pass on their own */
+  steps: Partial<Step>[];
+  /** the first step as written, to tell a missing camera or date from an invalid one */
+  first: Record<string, unknown> | null;
   method: string | undefined;
   /** ids as written, also of items that failed the schema, so their ids are not reported unknown */
   ids: { source: (string | null)[]; chapter: (string | null)[]; layer: (string | null)[]; step: (string | null)[] };
@@ -221,10 +224,22 @@ function parts(input: unknown, script: StoryScript | null): Parts {
     sources: script?.meta.sources ?? each(Source, meta.sources),
     chapters: script?.chapters ?? each(Chapter, root.chapters),
     layers: script?.layers ?? each(Layer, root.layers),
-    steps: script?.steps ?? each(Step, root.steps),
+    steps: script?.steps ?? (Array.isArray(root.steps) ? root.steps.map(partialStep) : []),
+    first: Array.isArray(root.steps) && root.steps.length ? record(root.steps[0]) : null,
     method: script ? script.meta.method : typeof meta.method === 'string' ? meta.method : undefined,
     ids: { source: idsOf(meta.sources), chapter: idsOf(root.chapters), layer: idsOf(root.layers), step: idsOf(root.steps) },
   };
+}
+
+function partialStep(raw: unknown): Partial<Step> {
+  const given = record(raw);
+  const whole = Step.safeParse(raw);
+  if (whole.success) return whole.data;
+  const fields = Object.entries(Step.shape).flatMap(([key, field]) => {
+    const r = (field as ZodType).safeParse(given[key]);
+    return given[key] !== undefined && r.success ? [[key, r.data]] : [];
+  });
+  return Object.fromEntries(fields) as Partial<Step>;
 }
 
 const present = <T>(items: readonly (T | null)[]): T[] => items.filter((x): x is T => x !== null);
@@ -244,7 +259,7 @@ function compile(opts: LoadOptions): LoadResult {
   const parsed = StoryScript.safeParse(input);
   const errors: StoryError[] = parsed.success ? [] : schemaErrors(parsed.error.issues, input, loc);
   const script = parsed.data ?? null;
-  const { sources, chapters, layers, steps, method, ids } = parts(input, script);
+  const { sources, chapters, layers, steps, first, method, ids } = parts(input, script);
   errors.push(
     ...duplicates(ids.chapter, 'chapter', ['chapters'], loc),
     ...duplicates(ids.step, 'step', ['steps'], loc),
@@ -278,33 +293,31 @@ function compile(opts: LoadOptions): LoadResult {
 
   const known = { chapter: present(ids.chapter), layer: present(ids.layer), source: present(ids.source), place: places.map((p) => p.id) };
   steps.forEach((step, i) => {
-    if (!step) return;
     const at = (...p: Path): Path => ['steps', i, ...p];
-    if (!known.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, known.chapter));
+    if (step.chapter && !known.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, known.chapter));
     step.layers?.forEach((id, j) => known.layer.includes(id) || errors.push(danglingRef(loc, at('layers', j), 'layer', id, known.layer)));
-    step.sources.forEach((id, j) => known.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, known.source)));
+    step.sources?.forEach((id, j) => known.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, known.source)));
     if (step.front && frontsComplete && !snapshots.includes(step.front)) {
       errors.push(loc.error(at('front'), `no front-line snapshot dated ${step.front}; the front layers have ${snapshots.join(', ') || 'none'}`));
     }
     if (step.dateLabel && !step.date) errors.push(loc.error(at('dateLabel'), 'a dateLabel needs a date on the same step'));
     // With a places file unreadable, its ids are unknown: say nothing rather than cascade.
-    if (placesComplete) step.highlight.forEach((id, j) => known.place.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, known.place)));
+    if (placesComplete) step.highlight?.forEach((id, j) => known.place.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, known.place)));
   });
-  const first = steps[0];
-  if (first && !first.camera) errors.push(loc.error(['steps', 0], 'the first step needs a camera (later steps inherit it)'));
-  if (first && !first.date) errors.push(loc.error(['steps', 0], 'the first step needs a date (later steps inherit it)'));
+  if (first && first.camera === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a camera (later steps inherit it)'));
+  if (first && first.date === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a date (later steps inherit it)'));
 
   const caption = (path: Path, source: string): Block[] => {
     const { blocks, errors: markup } = parseCaption(source);
     errors.push(...markup.map((e) => captionError(loc, text, path, source, e)));
     return blocks;
   };
-  const captions = steps.map((s, i) => (s ? caption(['steps', i, 'caption'], s.caption) : []));
+  const captions = steps.map((s, i) => (s.caption ? caption(['steps', i, 'caption'], s.caption) : []));
   const methodBlocks = method ? caption(['meta', 'method'], method) : [];
   const dataFiles = present(layers).map((l) => l.data);
 
   // Views settle only on a script that passed the schema and gives the first step what it must.
-  const views = script && first?.camera && first.date ? resolveViews(script.steps) : null;
+  const views = script?.steps[0]?.camera && script.steps[0].date ? resolveViews(script.steps) : null;
   const frontLayers = new Set(present(layers).filter((l) => l.kind === 'front').map((l) => l.id));
   views?.forEach((v, i) => {
     if (v.front === null && v.layers.some((id) => frontLayers.has(id))) {

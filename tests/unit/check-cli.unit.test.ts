@@ -44,7 +44,7 @@ describe('npm run check', () => {
     expect(out).toContain('story.yaml:46:46  steps[1].camera.pich: unknown key "pich" (did you mean "pitch"?)');
     // the frame: the line itself, then a caret under column 46
     expect(out).toContain(`> 46 |     camera: { center: [36.1, 33.7], zoom: 9, pich: 30, bearing: -10 }\n     | ${' '.repeat(45)}^`);
-    expect(out).toMatch(/^5 errors, 0 warnings\. Checked the story in \d+ ms\.$/m);
+    expect(out).toMatch(/^6 errors, 0 warnings\. Checked the story in \d+ ms\.$/m);
     expect(code).toBe(1);
   });
 

@@ -5,16 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
+import { productionBuild } from '../production-build.ts';
 import { FIXTURES } from './fixtures.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'story-build-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const buildWith = (script: string) =>
-  build({
+  productionBuild({
     configFile: false,
     logLevel: 'silent',
     base: './',
@@ -39,5 +39,14 @@ describe('the story plugin in a build', () => {
     expect(js).toContain('Inherits camera, layers and date.');
     expect(js).not.toMatch(/LineCounter|parseDocument|YAMLParseError/);
     expect(js).not.toMatch(/ZodError|safeParse/);
+  });
+
+  it('ships none of the editors\' dev tools: live preview, problem list, camera picker', async () => {
+    await buildWith(join(FIXTURES, 'story', 'story.yaml'));
+    const files = readdirSync(join(out, 'assets'));
+    expect(files.filter((f) => /DevStory|EditPanel|Problems|mount/i.test(f))).toEqual([]);
+    const shipped = files.filter((f) => /\.(js|css)$/.test(f)).map((f) => readFileSync(join(out, 'assets', f), 'utf8')).join('\n');
+    expect(shipped).toContain('Inherits camera, layers and date.');
+    expect(shipped).not.toMatch(/Camera picker|camera-yaml|story:update|the last version that worked/);
   });
 });
