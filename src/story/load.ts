@@ -182,6 +182,23 @@ function danglingRef(loc: Locator, path: Path, what: string, id: string, known: 
   return loc.error(path, `unknown ${what} "${id}"${suggestion(id, known)}`);
 }
 
+// What the YAML parser's messages mean for a script, in an editor's words.
+const YAML_HINTS: [RegExp, string][] = [
+  [/^Tabs are not allowed/, 'indent with spaces only'],
+  [/^All mapping items must start at the same column/, 'this line is indented differently from the keys around it: line them up'],
+  [/^Implicit keys need to be on a single line/, 'a key is missing its ":", or a value holds ": " and needs "quotes"'],
+  [/^Nested mappings are not allowed in compact mappings/, 'a value holds ": ": put it in "quotes", or use | and write it on the next lines'],
+  [/^Map keys must be unique/, 'this key is written twice here'],
+  [/^Missing closing "?quote/, 'a quote opened here is never closed'],
+  [/^Flow sequence/, 'a [list] is not closed with "]", or its next line is not indented enough'],
+  [/^Flow map/, 'a { mapping } is not closed with "}", or its next line is not indented enough'],
+  [/^A block sequence may not be used as an implicit map key/, 'a "- " item sits where a key was expected: check the indentation above'],
+];
+const yamlHint = (message: string): string => {
+  const hint = YAML_HINTS.find(([re]) => re.test(message));
+  return hint ? ` (${hint[1]})` : '';
+};
+
 /** Editors read a report top to bottom: order by file (script first), then position. */
 const byPosition = (errors: StoryError[], script: string): StoryError[] =>
   errors
@@ -252,7 +269,11 @@ function compile(opts: LoadOptions): LoadResult {
   const loc = new Locator(file, doc, lines);
 
   if (doc.errors.length) {
-    const errors = doc.errors.map((e) => loc.at(e.pos[0], [], `YAML syntax: ${e.message.split('\n')[0]}`));
+    // The first syntax error throws the parser off for the lines after it: the rest are
+    // mostly echoes of it, so only the first is reported.
+    const [e] = doc.errors;
+    const message = e!.message.split('\n')[0]!;
+    const errors = [loc.at(e!.pos[0], [], `YAML syntax: ${message}${yamlHint(message)}`)];
     return { story: null, data: {}, errors, dataFiles: [] };
   }
   const input: unknown = doc.toJS();
