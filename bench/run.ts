@@ -1,6 +1,7 @@
 // `npm run bench`: builds the site and prints the figures the issues set targets for.
 import { build } from 'vite';
 import { measure } from './sizes.ts';
+import { measureCheck } from './check.ts';
 import { report as embedReport } from './embed.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -15,3 +16,8 @@ console.log(`  map worker                  ${kB(s.map.worker)}`);
 console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
 for (const line of embedReport()) console.log(line);
+
+const check = measureCheck();
+console.log('npm run check on the real story (target: well under 1 s)');
+console.log(`  check, warm (median)        ${check.checkMs.toFixed(1)} ms`);
+console.log(`  whole command (median of 3) ${Math.round(check.commandMs)} ms`);

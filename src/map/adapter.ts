@@ -29,6 +29,8 @@ export interface MapAdapter {
   /** ids of the story's layers visible now */
   visibleLayers(): string[];
   isMoving(): boolean;
+  /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
+  setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */
   ready: Promise<void>;
   resize(): void;

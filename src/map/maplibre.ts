@@ -105,6 +105,14 @@ export function createMap({ container, story, data, view, options }: CreateOptio
         .map((l) => l.id);
     },
     isMoving: () => !loaded || map.isMoving(),
+    setInteractive(on) {
+      for (const handler of [map.dragPan, map.scrollZoom, map.boxZoom, map.dragRotate, map.keyboard, map.doubleClickZoom, map.touchZoomRotate, map.touchPitch]) {
+        if (on) handler.enable();
+        else handler.disable();
+      }
+      // maplibre's grab cursor
+      map.getCanvasContainer().classList.toggle('maplibregl-interactive', on);
+    },
     resize: () => map.resize(),
     destroy: () => map.remove(),
   };

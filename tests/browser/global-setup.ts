@@ -1,6 +1,6 @@
 // Builds the production site once; every browser test serves that dist/.
-import { build } from 'vite';
+import { productionBuild } from '../production-build.ts';
 
 export default async function setup() {
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  await productionBuild({ logLevel: 'warn', build: { outDir: 'dist' } });
 }
