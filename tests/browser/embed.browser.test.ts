@@ -185,11 +185,17 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
   });
 
   it('opens links to other pages in a new tab, never in the frame', async () => {
-    await a.evaluate((href) => {
-      const link = Object.assign(document.createElement('a'), { href, id: 'elsewhere', textContent: 'Elsewhere' });
-      document.querySelector('footer')!.append(link);
-    }, `${site.url}embed.html`);
-    const popup = page.waitForEvent('popup');
+    // A link with no target, in the card the reader is looking at.
+    await a.evaluate(
+      ([href, sid]) => {
+        const link = Object.assign(document.createElement('a'), { href, id: 'elsewhere', textContent: ' Elsewhere' });
+        document.querySelector(`#${sid} .cited`)!.append(link);
+      },
+      [`${site.url}embed.html`, ids[2]!],
+    );
+    await scrollHostTo(page, '#a', a, ids[2]!);
+    await expectStep(a, 2);
+    const popup = page.context().waitForEvent('page');
     await a.click('#elsewhere');
     expect((await popup).url()).toBe(`${site.url}embed.html`);
     expect(a.url()).toBe(`${site.url}?embed`);
