@@ -56,6 +56,12 @@ export const Meta = z.strictObject({
   credits: z.string().optional().describe('map data and other credits, shown at the end'),
   method: z.string().optional().describe('"How this map was made": caption markup shown before the sources'),
   sources: z.array(Source).min(1).describe('every report the steps cite'),
+  terrain: z
+    .strictObject({
+      exaggeration: z.number().min(0).max(5).default(1).describe('vertical scale of the relief: 1 true to life, 1.5 steeper, 0 flat'),
+    })
+    .default({ exaggeration: 1 })
+    .describe('3D relief, drawn when the story runs on Mapbox (a token is set); the offline map is flat'),
 });
 
 export const Chapter = z.strictObject({
