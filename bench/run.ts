@@ -1,5 +1,6 @@
 // `npm run bench`: builds the site and prints the figures the issues set targets for.
 import { build } from 'vite';
+import { engineSizes } from './engines.ts';
 import { measure } from './sizes.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -13,3 +14,13 @@ console.log(`  map chunk (maplibre-gl)     ${kB(s.map.js)}`);
 console.log(`  map worker                  ${kB(s.map.worker)}`);
 console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
+
+const kb = (n: number) => kB(n).padStart(9);
+console.log('\nMap engines (gzip -9), each its own chunk, fetched after the text');
+console.log('  engine                   build        JS     worker     CSS      total');
+for (const e of await engineSizes()) {
+  // mapbox-gl's single bundle carries its worker inside.
+  const worker = e.worker ? kb(e.worker) : '  (in JS)';
+  console.log(`  ${e.engine.padEnd(24)} ${e.build.padEnd(10)} ${kb(e.js)} ${worker} ${kb(e.css)} ${kb(e.js + e.worker + e.css)}`);
+  if (e.onDemand.length) console.log(`    on demand: ${e.onDemand.map((m) => `${m.name} ${kB(m.bytes)}`).join(', ')}`);
+}
