@@ -60,7 +60,8 @@ function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
       source,
       layout: {
         'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
-        'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
+        // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
+        'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
         'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
