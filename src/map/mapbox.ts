@@ -1,7 +1,7 @@
 // The engine when a Mapbox token is configured: mapbox-gl with satellite imagery and 3D terrain.
-// Its own chunk, fetched only by a build with a token. Any failure before the first full render
-// (bad token, blocked network, style error, no style within STYLE_TIMEOUT_MS) rejects `ready`,
-// and engine.ts falls back to the offline engine.
+// Its own chunk, fetched only by a build with a token. Any failure before the story is on the map
+// (bad token, blocked network, style or tile error, no style within STYLE_TIMEOUT_MS) rejects
+// `ready`, and engine.ts falls back to the offline engine.
 import mapboxgl from 'mapbox-gl';
 import 'mapbox-gl/dist/mapbox-gl.css';
 import type { MapAdapter } from './adapter.ts';
@@ -15,7 +15,10 @@ export interface MapboxConfig {
   style?: string | undefined;
 }
 
-/** How long the style may take before the story gives up on Mapbox and uses the offline map. */
+/**
+ * How long the style may take before the story gives up on Mapbox and uses the offline map; then
+ * how long the first tiles may take before the story goes on without waiting for the rest.
+ */
 export const STYLE_TIMEOUT_MS = 8000;
 
 export function createMap(init: StoryInit, { token, style }: MapboxConfig): MapAdapter {
@@ -37,24 +40,28 @@ export function createMap(init: StoryInit, { token, style }: MapboxConfig): MapA
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let rendered = false;
+  let started = false;
   const loaded = new Promise<void>((resolve, reject) => {
+    const start = () => {
+      clearTimeout(timer);
+      started = true;
+      resolve();
+    };
     timer = setTimeout(() => reject(new Error(`Mapbox sent no style within ${STYLE_TIMEOUT_MS / 1000} s`)), STYLE_TIMEOUT_MS);
     map.once('style.load', () => {
       clearTimeout(timer);
+      // Tiles still missing by then are slow, not refused: the story goes on and they fill in.
+      timer = setTimeout(start, STYLE_TIMEOUT_MS);
       const terrain = terrainFor(init.story.meta.terrain.exaggeration);
       if (!terrain) return;
       if (!map.getSource(DEM_SOURCE)) map.addSource(DEM_SOURCE, DEM_SPEC);
       map.setTerrain(terrain);
     });
-    map.once('load', () => {
-      rendered = true;
-      resolve();
-    });
+    map.once('load', start);
     // A listener also keeps mapbox-gl from logging errors itself: a tile that fails once the
-    // map is up is worth a warning, not an alarm.
+    // story is on the map is worth a warning, not an alarm.
     map.on('error', ({ error }) => {
-      if (rendered) return console.warn('Mapbox:', error?.message ?? error);
+      if (started) return console.warn('Mapbox:', error?.message ?? error);
       clearTimeout(timer);
       reject(error);
     });

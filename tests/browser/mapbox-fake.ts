@@ -14,6 +14,12 @@ export const MAPBOX_HOSTS = ['api.mapbox.com', 'events.mapbox.com'];
 /** How the style request is answered: served, refused (bad or expired token), cut (blocked network) or never. */
 export type StyleAnswer = 'ok' | 401 | 'abort' | 'hang';
 
+export interface Answers {
+  style?: StyleAnswer;
+  /** imagery tiles: served, or never answered (a network that stalls) */
+  imagery?: 'ok' | 'hang';
+}
+
 const png = (width: number, height: number, rgb: (x: number, y: number) => [number, number, number]) => {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -100,8 +106,8 @@ export interface FakeMapbox {
   requests: string[];
 }
 
-/** Answers the page's requests to Mapbox's hosts; the style as `style` says. */
-export async function fakeMapbox(page: Page, style: StyleAnswer = 'ok'): Promise<FakeMapbox> {
+/** Answers the page's requests to Mapbox's hosts, as `answers` says (all served by default). */
+export async function fakeMapbox(page: Page, { style = 'ok', imagery = 'ok' }: Answers = {}): Promise<FakeMapbox> {
   const requests: string[] = [];
   const json = (route: Route, body: unknown, status = 200) =>
     route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body), headers: { 'access-control-allow-origin': '*' } });
@@ -132,7 +138,9 @@ export async function fakeMapbox(page: Page, style: StyleAnswer = 'ok'): Promise
       const tile = /^\/v4\/([\w.-]+)\/(\d+)\/(\d+)\/(\d+)(?:@2x)?\.(?:png|webp|jpg)$/.exec(path);
       if (tile) {
         const [z, x, y] = tile.slice(2).map(Number) as [number, number, number];
-        const body = tile[1]!.includes('dem') ? demTile(z, x, y) : imageryTile(z, x, y);
+        const dem = tile[1]!.includes('dem');
+        if (!dem && imagery === 'hang') return;
+        const body = dem ? demTile(z, x, y) : imageryTile(z, x, y);
         return route.fulfill({ status: 200, contentType: 'image/png', body, headers: cors });
       }
       return route.fulfill({ status: 404, headers: cors });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build.ts';
 import { launch, PHONE } from './chromium.ts';
 import { expectStep, ids, mapContract, scrollToStep, settled } from './contract.ts';
-import { FAKE_TOKEN, fakeMapbox, MAPBOX_HOSTS, type StyleAnswer } from './mapbox-fake.ts';
+import { FAKE_TOKEN, fakeMapbox, MAPBOX_HOSTS, type Answers } from './mapbox-fake.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 const OUT = '.cache/dist-mapbox';
@@ -30,19 +30,19 @@ mapContract({
   ...site,
   engine: 'maplibre',
   label: 'fallback to maplibre after a 401 from Mapbox',
-  prepare: (page) => fakeMapbox(page, 401),
+  prepare: (page) => fakeMapbox(page, { style: 401 }),
   expectedErrors: /status of 401/,
   viewports: ['phone'],
 });
 
-/** A phone page on the token build, with Mapbox answering the style as `style` says. */
-async function open(style: StyleAnswer) {
+/** A phone page on the token build, with Mapbox answering as `answers` says. */
+async function open(answers: Answers) {
   const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
   const requested: string[] = [];
   const warnings: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  const fake = await fakeMapbox(page, style);
+  const fake = await fakeMapbox(page, answers);
   await page.goto(server.url);
   return { page, requested, warnings, fake };
 }
@@ -54,7 +54,7 @@ const engineOnceReady = (page: Page, timeout = 20_000) =>
 
 describe('mapbox engine', () => {
   it('draws satellite imagery with terrain, shows the Mapbox logo and attribution, and never fetches maplibre', async () => {
-    const { page, requested, fake } = await open('ok');
+    const { page, requested, fake } = await open({});
     expect(await engineOnceReady(page)).toEqual(['ready', 'mapbox']);
     expect(fake.requests).toContain('https://api.mapbox.com/styles/v1/mapbox/satellite-v9');
     expect(fake.requests.some((u) => u.includes('/v4/mapbox.satellite/'))).toBe(true);
@@ -66,7 +66,7 @@ describe('mapbox engine', () => {
   });
 
   it('falls back within seconds when the network to Mapbox is blocked', async () => {
-    const { page, warnings } = await open('abort');
+    const { page, warnings } = await open({ style: 'abort' });
     const started = Date.now();
     expect(await engineOnceReady(page)).toEqual(['ready', 'maplibre']);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -74,8 +74,16 @@ describe('mapbox engine', () => {
     await page.close();
   });
 
+  it('goes on with Mapbox when only some imagery is slow, and follows the steps', async () => {
+    const { page } = await open({ imagery: 'hang' });
+    expect(await engineOnceReady(page, 30_000)).toEqual(['ready', 'mapbox']);
+    await scrollToStep(page, ids[1]!);
+    expectStep(await settled(page, ids[1]!), 1, 'mapbox');
+    await page.close();
+  });
+
   it('falls back when Mapbox sends no style, on the step the reader has reached meanwhile', async () => {
-    const { page, warnings } = await open('hang');
+    const { page, warnings } = await open({ style: 'hang' });
     await page.waitForFunction(() => window.__story?.step === window.__story?.steps[0], null, { timeout: 10_000 });
     await scrollToStep(page, ids[2]!);
     expect(await engineOnceReady(page, 30_000)).toEqual(['ready', 'maplibre']);
