@@ -2,6 +2,7 @@
 import { build } from 'vite';
 import { engineSizes } from './engines.ts';
 import { measure } from './sizes.ts';
+import { measureCheck } from './check.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
@@ -14,6 +15,11 @@ console.log(`  map chunk (maplibre-gl)     ${kB(s.map.js)}`);
 console.log(`  map worker                  ${kB(s.map.worker)}`);
 console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
+
+const check = measureCheck();
+console.log('npm run check on the real story (target: well under 1 s)');
+console.log(`  check, warm (median)        ${check.checkMs.toFixed(1)} ms`);
+console.log(`  whole command (median of 3) ${Math.round(check.commandMs)} ms`);
 
 const kb = (n: number) => kB(n).padStart(9);
 console.log('\nMap engines (gzip -9), each its own chunk, fetched after the text');

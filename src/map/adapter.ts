@@ -35,6 +35,8 @@ export interface MapAdapter {
   /** the data the engine holds now for a story layer's source (a front layer: the snapshot drawn), or null */
   layerData(layerId: string): GeoJSON.FeatureCollection | null;
   isMoving(): boolean;
+  /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
+  setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */
   ready: Promise<void>;
   resize(): void;

@@ -27,8 +27,18 @@ interface Target {
   padding?: Padding;
 }
 
+interface GestureHandler {
+  enable(): unknown;
+  disable(): unknown;
+}
+
+const GESTURES = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate', 'touchPitch'] as const;
+
+/** Each engine's CSS class prefix (its grab cursor is `<prefix>-interactive`). */
+const CSS_PREFIX: Record<MapEngine, string> = { maplibre: 'maplibregl', mapbox: 'mapboxgl' };
+
 /** The part of a maplibre-gl or mapbox-gl `Map` the story uses. */
-export interface EngineMap {
+export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHandler> {
   addImage(id: string, image: { width: number; height: number; data: Uint8Array }, options: { pixelRatio: number }): void;
   addSource(id: string, source: GeoJSONSourceSpecification): void;
   addLayer(layer: LayerSpecification, before?: string): void;
@@ -47,6 +57,7 @@ export interface EngineMap {
   project(lngLat: [number, number]): { x: number; y: number };
   isMoving(): boolean;
   on(type: 'moveend', listener: () => void): unknown;
+  getCanvasContainer(): HTMLElement;
   resize(): unknown;
   remove(): void;
 }
@@ -169,6 +180,13 @@ export function storyAdapter(map: EngineMap, { story, data, view, options }: Sto
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
     isMoving: () => !loaded || map.isMoving(),
+    setInteractive(on) {
+      for (const gesture of GESTURES) {
+        if (on) map[gesture].enable();
+        else map[gesture].disable();
+      }
+      map.getCanvasContainer().classList.toggle(`${CSS_PREFIX[setup.engine]}-interactive`, on);
+    },
     resize: () => void map.resize(),
     destroy() {
       setup.teardown?.();

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { productionBuild } from '../production-build.ts';
 
 export async function buildSite(outDir: string, env: Record<string, string> = {}, { manifest = false } = {}): Promise<void> {
   const envDir = mkdtempSync(join(tmpdir(), 'story-env-'));
@@ -12,7 +12,7 @@ export async function buildSite(outDir: string, env: Record<string, string> = {}
   const saved = inherited.map((k) => [k, process.env[k]] as const);
   for (const k of inherited) delete process.env[k];
   try {
-    await build({ logLevel: 'warn', envDir, build: { outDir, emptyOutDir: true, manifest } });
+    await productionBuild({ logLevel: 'warn', envDir, build: { outDir, emptyOutDir: true, manifest } });
   } finally {
     for (const [k, v] of saved) process.env[k] = v;
     rmSync(envDir, { recursive: true, force: true });
