@@ -97,6 +97,15 @@ export const Meta = doc(
     credits: doc(z.string().optional(), 'map data and other credits, shown at the end', 'Basemap: Natural Earth.'),
     method: doc(z.string().optional(), '"How this map was made": caption markup shown before the sources', 'Areas are *reconstructions* from reports, not surveyed positions.'),
     sources: doc(z.array(Source).min(1), 'every report the steps cite', [EXAMPLE.source]),
+    terrain: doc(
+      z
+        .strictObject({
+          exaggeration: doc(z.number().min(0).max(5).default(1), 'vertical scale of the relief: 1 true to life, 1.5 steeper, 0 flat', 1.5),
+        })
+        .default({ exaggeration: 1 }),
+      '3D relief, drawn when the story runs on Mapbox (a token is set); the offline map is flat',
+      { exaggeration: 1.5 },
+    ),
   }),
   "the story's headline, byline and sources",
   EXAMPLE_META,

@@ -1,6 +1,6 @@
-// Builds the production site once; every browser test serves that dist/.
-import { productionBuild } from '../production-build.ts';
+// Builds the production site once, without a Mapbox token; every browser test serves that dist/.
+import { buildSite } from './build.ts';
 
 export default async function setup() {
-  await productionBuild({ logLevel: 'warn', build: { outDir: 'dist' } });
+  await buildSite('dist');
 }
