@@ -10,7 +10,7 @@ import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
 import { motionFor, type MapAdapter, type ShowOptions } from './adapter.ts';
 import { basemapStyle } from './style.ts';
-import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, snapshot, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
+import { arrowImage, arrowImageId, highlightFilters, HIGHLIGHT_LABEL_LAYER, HIGHLIGHT_LAYER, snapshot, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -57,8 +57,8 @@ export function createMap({ container, story, data, view, options }: CreateOptio
       front = v.front;
       for (const l of fronts) map.getSource<maplibregl.GeoJSONSource>(sourceId(l))?.setData(snapshot(data[l.id]!, front));
     }
-    map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
-    map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));
+    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER]) map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
+    for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
     const target = { ...v.camera, zoom: v.camera.zoom + offset, padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);

@@ -7,6 +7,7 @@ import { loadStoryFile } from '../../src/story/load-file.ts';
 import type { Camera } from '../../src/story/schema.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
 import { DESKTOP, launch, PHONE } from './chromium.ts';
+import { scrollToStep, settle } from './reading.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 const { story } = loadStoryFile(STORY_SCRIPT);
@@ -32,7 +33,7 @@ interface Observed {
 
 /** Waits until the map has settled on step `id`, then reads what the page shows. */
 async function settled(page: Page, id: string): Promise<Observed> {
-  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
+  await settle(page, id);
   return page.evaluate(() => ({
     step: window.__story!.step,
     camera: window.__story!.camera(),
@@ -49,14 +50,6 @@ function expectStep(observed: Observed, index: number) {
   expect(observed.camera, `camera at ${ids[index]}: ${JSON.stringify(observed.camera)} vs ${JSON.stringify(view.camera)}`).not.toBeNull();
   expect(sameCamera(observed.camera!, view.camera)).toBe(true);
 }
-
-/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
-const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
-    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
-  }, id);
 
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`on a ${name} (${viewport.width}×${viewport.height})`, () => {
