@@ -56,6 +56,8 @@ function placesLayers(layer: Layer): LayerSpecification[] {
         'text-field': placeName,
         'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...TEXT_FONT_BOLD]], ['literal', [...TEXT_FONT_REGULAR]]],
         'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
+        // "(approx.)" wraps to a second line rather than running off a phone screen
+        'text-max-width': 7,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',
@@ -268,6 +270,8 @@ export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
       'text-field': placeName,
       'text-font': [...TEXT_FONT_BOLD],
       'text-size': 14,
+      // "(approx.)" goes on a second line, so the name fits beside its ring on a phone
+      'text-max-width': 7,
       'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
       // clear of the ring (radius 11 px)
       'text-radial-offset': 0.95,
