@@ -80,7 +80,8 @@ for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const
         await scrollToStep(page, id);
         expectStep(await settled(page, id), i);
       }
-    });
+      // Each step's flight takes seconds under SwiftShader: the budget grows with the story.
+    }, 20_000 + ids.length * 6_000);
 
     it('goes straight from the first step to the last with the End key', async () => {
       await scrollToStep(page, ids[0]!);

@@ -27,17 +27,29 @@ export const FACT_SHEET = readFileSync(join(dir, 'qalamoun-2015.md'), 'utf8');
 export const normaliseQuote = (s: string): string =>
   s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 
-/**
- * Every spelling of every place in the fact sheet's places table (section 5), one group per
- * row: [name, ...alternate spellings in Latin script].
- */
-export function factSheetPlaceNames(): string[][] {
-  const section = FACT_SHEET.split(/^## 5\./m)[1]?.split(/^## /m)[0] ?? '';
-  return section
+/** Rows of the fact sheet's places table (section 5), split into trimmed cells. */
+const placeRows = (): string[][] =>
+  (FACT_SHEET.split(/^## 5\./m)[1]?.split(/^## /m)[0] ?? '')
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| Name') && !l.startsWith('|---'))
-    .map((l) => {
-      const [name = '', alternates = ''] = l.split('|').slice(1, 3).map((c) => c.trim());
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+
+/** Published coordinates by place name (the name cell without its country tag), as [lon, lat]. */
+export function factSheetCoordinates(): Map<string, [number, number]> {
+  return new Map(
+    placeRows()
+      .filter(([, , lat, lon]) => /^\d/.test(lat ?? '') && /^\d/.test(lon ?? ''))
+      .map(([name = '', , lat, lon]) => [name.replace(/\s*\((SY|LB|label)\)$/, ''), [Number(lon), Number(lat)]]),
+  );
+}
+
+/**
+ * Every spelling of every place in the fact sheet's places table, one group per row:
+ * [name, ...alternate spellings in Latin script].
+ */
+export function factSheetPlaceNames(): string[][] {
+  return placeRows()
+    .map(([name = '', alternates = '']) => {
       const names = name
         .replace(/\((SY|LB|label|asked for)\)/g, '')
         .replace(/"/g, '')

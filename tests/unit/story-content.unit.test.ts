@@ -6,7 +6,7 @@ import { loadStoryFile } from '../../src/story/load-file.ts';
 import { plainText, wordCount, type Block } from '../../src/story/markup.ts';
 import { STORY_REGION, STORY_SCRIPT } from '../../story.config.ts';
 import labels from '../../assets/basemap/country-labels.json' with { type: 'json' };
-import { factSheetPlaceNames, FACT_SHEET, normaliseQuote, SEED } from './facts.ts';
+import { factSheetCoordinates, factSheetPlaceNames, FACT_SHEET, normaliseQuote, SEED } from './facts.ts';
 
 const { story, data, errors } = loadStoryFile(STORY_SCRIPT);
 if (!story) throw new Error(`the story script does not load:\n${errors.map((e) => e.message).join('\n')}`);
@@ -72,6 +72,17 @@ describe('places', () => {
     for (const name of UNPLACED.keys()) {
       expect(method).toContain(name);
       expect(mapNames.has(name)).toBe(false);
+    }
+  });
+
+  it('puts every sourced place at the fact sheet\'s coordinates, and calls approximate only places it has none for', () => {
+    const published = factSheetCoordinates();
+    expect(published.get('Arsal')).toEqual([36.42083, 34.17944]);
+    for (const f of places) {
+      const { name, confidence } = f.properties!;
+      const at = published.get(String(name));
+      if (confidence === 'sourced') expect((f.geometry as GeoJSON.Point).coordinates, String(name)).toEqual(at);
+      else expect(at, `${String(name)} has published coordinates`).toBeUndefined();
     }
   });
 
