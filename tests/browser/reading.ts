@@ -9,6 +9,9 @@ export const scrollToStep = (page: Page, id: string) =>
     window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
   }, id);
 
-/** Resolves once step `id` is active and its camera has come to rest. */
+/**
+ * Resolves once step `id` is active and its camera has come to rest. A flight settles in about
+ * 2.5 s here, but SwiftShader on a shared, loaded machine has taken over 20 s: wait generously.
+ */
 export const settle = (page: Page, id: string) =>
-  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
+  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 45_000 });
