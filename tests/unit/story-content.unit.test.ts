@@ -212,6 +212,7 @@ describe('front lines', () => {
       for (const r of rings(f)) {
         expect(r.length, tag).toBeGreaterThanOrEqual(4);
         expect(r[0], tag).toEqual(r.at(-1));
+        expect(f.properties!.confidence, `${tag}: a reconstruction is approximate`).toBe('approximate');
         expect(selfIntersects(r), `${tag} crosses itself`).toBe(false);
         for (const [lon, lat] of r) expect(lon! >= west && lon! <= east && lat! >= south && lat! <= north, `${tag}: ${lon},${lat} outside the region`).toBe(true);
       }
