@@ -8,7 +8,8 @@ import { motionFor, type MapAdapter, type MapEngine, type Padding, type ShowOpti
 import {
   arrowImage,
   arrowImageId,
-  highlightFilter,
+  highlightFilters,
+  HIGHLIGHT_LABEL_LAYER,
   HIGHLIGHT_LAYER,
   LOCAL_FONTS,
   snapshot,
@@ -118,8 +119,8 @@ export function storyAdapter(map: EngineMap, { story, data, view, options }: Sto
       front = v.front;
       for (const l of fronts) setData(l.id, snapshot(data[l.id]!, front));
     }
-    map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
-    map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));
+    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER]) map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
+    for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
     const wanted = { ...engineCamera(v.camera, o), padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);
