@@ -33,6 +33,11 @@ export interface Site {
   /** console errors expected in this setting (the browser's own network log of a refused request) */
   expectedErrors?: RegExp;
   viewports?: readonly ('phone' | 'desktop')[];
+  /**
+   * Visit every step with cuts instead of flights (reduced motion): the end states are the same
+   * and the suite stays short; the default engine's run keeps the real flights.
+   */
+  cuts?: boolean;
 }
 
 interface Observed {
@@ -101,10 +106,15 @@ export function mapContract(site: Site) {
         expect(await page.evaluate(() => window.__story?.steps)).toEqual(ids);
       });
 
-      it('lands on each step in turn with its camera, layers and front lines', async () => {
-        for (const [i, id] of ids.entries()) {
-          await scrollToStep(page, id);
-          expectStep(await settled(page, id), i, site.engine);
+      it(`lands on each step in turn with its camera, layers and front lines${site.cuts ? ' (cuts)' : ''}`, { timeout: ids.length * 20_000 }, async () => {
+        if (site.cuts) await page.emulateMedia({ reducedMotion: 'reduce' });
+        try {
+          for (const [i, id] of ids.entries()) {
+            await scrollToStep(page, id);
+            expectStep(await settled(page, id), i, site.engine);
+          }
+        } finally {
+          if (site.cuts) await page.emulateMedia({ reducedMotion: 'no-preference' });
         }
       });
 
