@@ -1,14 +1,19 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/story/vite-plugin.ts';
+import { prerenderPlugin } from './src/ssr/vite-plugin.ts';
 import { STORY_SCRIPT } from './story.config.ts';
+
+const storyPlugins = () => [svelte(), storyPlugin({ script: STORY_SCRIPT })];
+// The prerender's server run needs no CSS: the client build already bundles it.
+const serverPlugins = () => [svelte({ emitCss: false, compilerOptions: { css: 'external' } }), storyPlugin({ script: STORY_SCRIPT })];
 
 export default defineConfig({
   // Relative base: dist/ works from any static host, CDN or sub-path.
   base: './',
   // Per checkout, not in node_modules: several checkouts may share one node_modules.
   cacheDir: '.cache/vite',
-  plugins: [svelte(), storyPlugin({ script: STORY_SCRIPT })],
+  plugins: [...storyPlugins(), prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins })],
   build: {
     target: 'es2022',
     // maplibre is one large chunk by design, loaded after the text.

@@ -17,6 +17,8 @@ export interface ShowOptions {
   reducedMotion: boolean;
   /** added to the script's zoom so the step frames the same area on this screen (camera.ts zoomOffset) */
   zoomOffset: number;
+  /** after the last step the reader may pan and zoom; while reading, the map takes no gestures */
+  interactive: boolean;
 }
 
 export interface MapAdapter {

@@ -47,7 +47,25 @@ export function createMap({ container, story, data, view, options }: CreateOptio
   let front: string | null = null;
   const fronts = story.layers.filter((l) => l.kind === 'front');
 
+  // After the last step the reader explores: drag, pinch, double-click and the zoom buttons
+  // work, while one finger or a plain wheel still scroll the page (cooperative gestures).
+  const zoomButtons = new maplibregl.NavigationControl({ showCompass: false });
+  let interactive = false;
+  const setInteractive = (on: boolean) => {
+    if (on === interactive) return;
+    interactive = on;
+    const handlers = [map.dragPan, map.scrollZoom, map.touchZoomRotate, map.doubleClickZoom, map.keyboard, map.cooperativeGestures];
+    for (const h of handlers) if (on) h.enable(); else h.disable();
+    if (on) {
+      map.touchZoomRotate.disableRotation();
+      map.keyboard.disableRotation();
+      map.addControl(zoomButtons, 'bottom-right');
+    } else map.removeControl(zoomButtons);
+    map.getCanvas().tabIndex = on ? 0 : -1;
+  };
+
   const apply = (v: View, o: ShowOptions) => {
+    setInteractive(o.interactive);
     const shown = new Set(v.layers);
     for (const { spec } of engineLayers) {
       const owner = storyLayerOf(spec.id);

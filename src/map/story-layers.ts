@@ -30,6 +30,11 @@ export interface PlacedLayer {
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
 
+/** Dot radius and label size of a place by its rank (0, 1, 2+); static-svg.ts draws with them too. */
+export const PLACE_RADIUS = [5, 4, 3.5] as const;
+export const PLACE_TEXT_SIZE = [15, 14, 12] as const;
+const byRank = (v: readonly [number, number, number]): ExpressionSpecification => ['match', ['get', 'rank'], 0, v[0], 1, v[1], v[2]];
+
 function placesLayers(layer: Layer): LayerSpecification[] {
   const source = sourceId(layer);
   return [
@@ -38,7 +43,7 @@ function placesLayers(layer: Layer): LayerSpecification[] {
       type: 'circle',
       source,
       paint: {
-        'circle-radius': ['match', ['get', 'rank'], 0, 5, 1, 4, 3.5],
+        'circle-radius': byRank(PLACE_RADIUS),
         // Approximate places are hollow rings: the position is an estimate.
         'circle-color': ['case', approximate, 'rgba(255,255,255,0.6)', tokenColor(layer.style.color)],
         'circle-stroke-color': ['case', approximate, tokenColor(layer.style.color), BASEMAP.halo],
@@ -52,7 +57,7 @@ function placesLayers(layer: Layer): LayerSpecification[] {
       layout: {
         'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
         'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...TEXT_FONT_BOLD]], ['literal', [...TEXT_FONT_REGULAR]]],
-        'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
+        'text-size': byRank(PLACE_TEXT_SIZE),
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',
@@ -121,6 +126,8 @@ const SIDE_COLOR: ExpressionSpecification = [
   BASEMAP.label,
 ] as unknown as ExpressionSpecification;
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
+/** How opaque a front polygon is by status: firmer control, stronger fill (static-svg.ts reads it too). */
+export const FRONT_FILL_OPACITY: Record<string, number> = { assessed: 0.45, contested: 0.3, advance: 0.25, claimed: 0.2 };
 
 /** Front polygons coloured by side; claimed areas lighter with a dashed edge (STYLE.md §3). */
 function frontLayers(layer: Layer): LayerSpecification[] {
@@ -132,7 +139,7 @@ function frontLayers(layer: Layer): LayerSpecification[] {
       source,
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['match', ['get', 'status'], 'assessed', 0.45, 'contested', 0.3, 'advance', 0.25, 0.2],
+        'fill-opacity': ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flatMap(([s, o]) => [s, o]), 0.2] as unknown as ExpressionSpecification,
       },
     },
     {

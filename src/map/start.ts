@@ -1,0 +1,112 @@
+// Starting the map: the engine when it can run, static SVG maps when it cannot. Without WebGL,
+// when the engine's chunk or data fail to load, when it never draws (a blocked worker), or when
+// its WebGL context is lost, the reader gets a static map of every step instead, quietly.
+import type { Story, StoryData, View } from '../story/model.ts';
+import type { MapStatus } from '../story/handle.ts';
+import type { MapAdapter, ShowOptions } from './adapter.ts';
+
+/** What an engine module (maplibre.ts, mapbox.ts) exports. */
+export interface EngineModule {
+  createMap(o: { container: HTMLElement; story: Story; data: StoryData; view: View; options: ShowOptions }): MapAdapter;
+}
+
+/** How long the engine may take to become ready before static maps stand in (it may still take over later). */
+export const ENGINE_PATIENCE_MS = 8000;
+
+export interface StartOptions {
+  container: HTMLElement;
+  story: Story;
+  /** the view and options now: a map opens on the step the reader is at when it is created */
+  now: () => { view: View; options: ShowOptions };
+  /** loads the engine's chunk */
+  engine: () => Promise<EngineModule>;
+  /** loads the story layers' data */
+  data: () => Promise<StoryData>;
+  /** the map the reader sees changed */
+  onMap: (map: MapAdapter | null, status: MapStatus) => void;
+  patienceMs?: number;
+}
+
+/** True when this browser can give the page a WebGL context at all. */
+export function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** A missing data file empties its layers; the rest of the map still draws. */
+export const withEveryLayer = (story: Story, data: StoryData): StoryData =>
+  Object.fromEntries(story.layers.map((l) => [l.id, data[l.id] ?? { type: 'FeatureCollection', features: [] }]));
+
+/** Starts the map; returns the function that tears it down. */
+export function startMap(o: StartOptions): () => void {
+  let stopped = false;
+  let engine: MapAdapter | null = null;
+  let engineReady = false;
+  let fallback = null as MapAdapter | null;
+  let fallbackPending = false;
+  const data = o
+    .data()
+    .catch(() => ({}))
+    .then((d) => withEveryLayer(o.story, d));
+
+  const showStatic = async () => {
+    if (fallback || fallbackPending || stopped) return;
+    fallbackPending = true;
+    try {
+      const [{ createStaticMap }, d] = await Promise.all([import('./static-map.ts'), data]);
+      if (stopped || engineReady) return;
+      fallback = createStaticMap({ container: o.container, story: o.story, data: d, ...o.now() });
+      o.onMap(fallback, 'static');
+    } catch (error) {
+      if (!stopped && !engineReady) {
+        console.warn('No map could be drawn; the story stays readable without it.', error);
+        o.onMap(null, 'failed');
+      }
+    } finally {
+      fallbackPending = false;
+    }
+  };
+
+  const lost = () => {
+    engineReady = false;
+    engine?.destroy();
+    engine = null;
+    void showStatic();
+  };
+
+  const timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
+  (async () => {
+    if (!webglAvailable()) throw new Error('WebGL is not available');
+    const [module, d] = await Promise.all([o.engine(), data]);
+    if (stopped) return;
+    const map = (engine = module.createMap({ container: o.container, story: o.story, data: d, ...o.now() }));
+    await map.ready;
+    if (stopped || engine !== map) return;
+    engineReady = true;
+    clearTimeout(timer);
+    fallback?.destroy();
+    fallback = null;
+    o.onMap(map, 'ready');
+    o.container.addEventListener('webglcontextlost', lost, { capture: true, once: true });
+  })().catch((error: unknown) => {
+    clearTimeout(timer);
+    engine?.destroy();
+    engine = null;
+    console.info('Static maps stand in for the interactive map.', error);
+    void showStatic();
+  });
+
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    o.container.removeEventListener('webglcontextlost', lost, { capture: true });
+    engine?.destroy();
+    fallback?.destroy();
+  };
+}
