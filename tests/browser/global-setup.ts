@@ -2,5 +2,12 @@
 import { build } from 'vite';
 
 export default async function setup() {
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  // Vitest runs with NODE_ENV=test, which would give a development build; readers get production.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
 }

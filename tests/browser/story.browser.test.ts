@@ -3,15 +3,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/map/camera.ts';
-import { loadStoryFile } from '../../src/story/load-file.ts';
 import type { Camera } from '../../src/story/schema.ts';
-import { STORY_SCRIPT } from '../../story.config.ts';
 import { DESKTOP, launch, PHONE } from './chromium.ts';
 import { serveDir, type StaticServer } from './server.ts';
-
-const { story } = loadStoryFile(STORY_SCRIPT);
-if (!story) throw new Error('the story script does not load; run npm run check');
-const ids = story.steps.map((s) => s.id);
+import { ids, scrollToStep, story } from './steps.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -42,21 +37,13 @@ async function settled(page: Page, id: string): Promise<Observed> {
 }
 
 function expectStep(observed: Observed, index: number) {
-  const view = story!.views[index]!;
+  const view = story.views[index]!;
   expect(observed.step).toBe(ids[index]);
   expect(observed.dataStep).toBe(ids[index]);
   expect([...observed.layers].sort()).toEqual([...view.layers].sort());
   expect(observed.camera, `camera at ${ids[index]}: ${JSON.stringify(observed.camera)} vs ${JSON.stringify(view.camera)}`).not.toBeNull();
   expect(sameCamera(observed.camera!, view.camera)).toBe(true);
 }
-
-/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
-const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
-    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
-  }, id);
 
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`on a ${name} (${viewport.width}×${viewport.height})`, () => {
@@ -78,7 +65,7 @@ for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const
     afterAll(() => page?.close());
 
     it('shows the title, and exposes every step in window.__story', async () => {
-      await expect(page.locator('h1').textContent()).resolves.toBe(story!.meta.title);
+      await expect(page.locator('h1').textContent()).resolves.toBe(story.meta.title);
       expect(await page.evaluate(() => window.__story?.steps)).toEqual(ids);
     });
 
