@@ -27,18 +27,6 @@ export interface StartOptions {
   patienceMs?: number;
 }
 
-/** True when this browser can give the page a WebGL context at all. */
-export function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return gl !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** A missing data file empties its layers; the rest of the map still draws. */
 export const withEveryLayer = (story: Story, data: StoryData): StoryData =>
   Object.fromEntries(story.layers.map((l) => [l.id, data[l.id] ?? { type: 'FeatureCollection', features: [] }]));
@@ -82,7 +70,8 @@ export function startMap(o: StartOptions): () => void {
 
   const timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
   (async () => {
-    if (!webglAvailable()) throw new Error('WebGL is not available');
+    // No WebGL shows as the engine failing to create its context: probing for it first would
+    // cost every reader a context of its own (~0.4 s in software rendering).
     const [module, d] = await Promise.all([o.engine(), data]);
     if (stopped) return;
     const map = (engine = module.createMap({ container: o.container, story: o.story, data: d, ...o.now() }));
