@@ -83,6 +83,47 @@ function text(at: [number, number], lines: string[], size: number, attrs: string
   return `<text x="${n(at[0])}" y="${n(at[1])}" font-size="${n(size)}" ${attrs}>${spans}</text>`;
 }
 
+interface Spot {
+  x: number;
+  /** baseline of the first line */
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/** A label the map would like to draw, with the spots it may take, in order of preference. */
+interface Label {
+  key: string;
+  lines: string[];
+  size: number;
+  attrs: string;
+  spots: Spot[];
+  /** letter-spacing, in em */
+  spacing?: number;
+}
+
+/**
+ * Labels that do not overlap, as the live map's collision detection leaves them: in the order
+ * given (most important first), each takes its first free spot or is left out. Widths are
+ * estimated from the character count, which is enough to keep names apart.
+ */
+function placeLabels(labels: Label[]): Map<string, string> {
+  const taken: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const placed = new Map<string, string>();
+  for (const l of labels) {
+    const w = Math.max(...l.lines.map((s) => s.length)) * l.size * (0.56 + (l.spacing ?? 0));
+    const h = l.lines.length * l.size * 1.15;
+    for (const spot of l.spots) {
+      const x0 = spot.anchor === 'start' ? spot.x : spot.anchor === 'end' ? spot.x - w : spot.x - w / 2;
+      const box = { x0, y0: spot.y - l.size * 0.9, x1: x0 + w, y1: spot.y - l.size * 0.9 + h };
+      if (taken.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      taken.push(box);
+      placed.set(l.key, text([spot.x, spot.y], l.lines, l.size, `${l.attrs} text-anchor="${spot.anchor}"`));
+      break;
+    }
+  }
+  return placed;
+}
+
 /** Greedy word wrap to about `max` characters a line (maplibre's text-max-width). */
 function wrap(s: string, max: number): string[] {
   const lines: string[] = [];
@@ -120,22 +161,24 @@ function basemapBorders(b: Basemap, project: Project, z: number): string {
   return [...other, ...sl].join('');
 }
 
-function basemapLabels(b: Basemap, project: Project, z: number): string {
+/** Country and region names: after the story's own labels, so they give way as on the live map. */
+function basemapLabels(b: Basemap, project: Project, z: number): Label[] {
   const muted = `fill="${BASEMAP.labelMuted}" ${halo(3)}`;
-  return points(b.labels)
-    .map((f) => {
-      const at = project(f.geometry.coordinates);
-      const name = String(prop(f, 'name') ?? '');
-      const ar = String(prop(f, 'name_ar') ?? '');
-      if (prop(f, 'kind') === 'country') {
-        return (
-          text(at, [name.toUpperCase()], byZoom(z, 7, 13, 11, 17), `${muted} font-weight="700" letter-spacing="0.3em" text-anchor="middle"`) +
-          (ar ? text([at[0], at[1] + byZoom(z, 7, 12, 11, 15) * 1.1], [ar], byZoom(z, 7, 12, 11, 15), `${muted} font-weight="700" text-anchor="middle"`) : '')
-        );
-      }
-      return text(at, [...wrap(name, 12), ...(ar ? [ar] : [])], byZoom(z, 7, 11, 11, 14), `${muted} font-style="italic" text-anchor="middle"`);
-    })
-    .join('');
+  return points(b.labels).flatMap((f, i): Label[] => {
+    const [x, y] = project(f.geometry.coordinates);
+    const name = String(prop(f, 'name') ?? '');
+    const ar = String(prop(f, 'name_ar') ?? '');
+    if (prop(f, 'kind') === 'country') {
+      const size = byZoom(z, 7, 13, 11, 17);
+      const arSize = byZoom(z, 7, 12, 11, 15);
+      return [
+        { key: `base:${i}`, lines: [name.toUpperCase()], size, spacing: 0.3, attrs: `${muted} font-weight="700" letter-spacing="0.3em"`, spots: [{ x, y, anchor: 'middle' }] },
+        ...(ar ? [{ key: `base-ar:${i}`, lines: [ar], size: arSize, attrs: `${muted} font-weight="700"`, spots: [{ x, y: y + arSize * 1.3, anchor: 'middle' as const }] }] : []),
+      ];
+    }
+    const size = byZoom(z, 7, 11, 11, 14);
+    return [{ key: `base:${i}`, lines: [...wrap(name, 12), ...(ar ? [ar] : [])], size, attrs: `${muted} font-style="italic"`, spots: [{ x, y, anchor: 'middle' }] }];
+  });
 }
 
 /** Fills of area and front layers: drawn under the borders, as on the live map. */
@@ -170,7 +213,7 @@ function arrowHead(line: Position[], project: Project, color: string): string {
 }
 
 /** Everything else a layer draws: edges, lines with heads, labels. Places come last (placeMarks). */
-function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Project): string {
+function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Project, labels: Map<string, string>): string {
   const color = tokenColor(layer.style.color);
   switch (layer.kind) {
     case 'area':
@@ -198,28 +241,64 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
     }
     case 'label':
       return points(fc)
-        .map((f) => text(project(f.geometry.coordinates), wrap(String(prop(f, 'name') ?? ''), 16), 13, `fill="${color}" ${halo(3)} text-anchor="middle"`))
+        .map((_, i) => labels.get(`story:${layer.id}:${i}`) ?? '')
         .join('');
     default:
       return '';
   }
 }
 
-function placeMarks(layer: Layer, fc: FeatureCollection, project: Project): string {
+const rankOf = (f: Feature) => Math.min(2, Math.max(0, Number(prop(f, 'rank') ?? 2) || 0));
+const isApprox = (f: Feature) => prop(f, 'confidence') === 'approximate';
+
+/** Names of the story's places and label layers, the larger places first. */
+function storyLabels(layers: Layer[], data: StoryData, project: Project): Label[] {
+  const out: (Label & { rank: number })[] = [];
+  for (const layer of layers) {
+    const fc = data[layer.id]!;
+    if (layer.kind === 'places') {
+      points(fc).forEach((f, i) => {
+        const [x, y] = project(f.geometry.coordinates);
+        const rank = rankOf(f);
+        const size = PLACE_TEXT_SIZE[rank]!;
+        // text-variable-anchor: right of the dot, left, below, above
+        const gap = PLACE_RADIUS[rank]! + size * 0.35;
+        const mid = y + size * 0.35;
+        out.push({
+          key: `story:${layer.id}:${i}`,
+          rank,
+          lines: [`${String(prop(f, 'name') ?? '')}${isApprox(f) ? ' (approx.)' : ''}`],
+          size,
+          attrs: `fill="${BASEMAP.label}" ${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`,
+          spots: [
+            { x: x + gap, y: mid, anchor: 'start' },
+            { x: x - gap, y: mid, anchor: 'end' },
+            { x, y: y + gap + size * 0.8, anchor: 'middle' },
+            { x, y: y - gap, anchor: 'middle' },
+          ],
+        });
+      });
+    } else if (layer.kind === 'label') {
+      points(fc).forEach((f, i) => {
+        const [x, y] = project(f.geometry.coordinates);
+        const lines = wrap(String(prop(f, 'name') ?? ''), 16);
+        out.push({ key: `story:${layer.id}:${i}`, rank: 1.5, lines, size: 13, attrs: `fill="${tokenColor(layer.style.color)}" ${halo(3)}`, spots: [{ x, y, anchor: 'middle' }] });
+      });
+    }
+  }
+  return out.sort((a, b) => a.rank - b.rank);
+}
+
+function placeMarks(layer: Layer, fc: FeatureCollection, project: Project, labels: Map<string, string>): string {
   const color = tokenColor(layer.style.color);
   return points(fc)
-    .map((f) => {
+    .map((f, i) => {
       const [x, y] = project(f.geometry.coordinates);
-      const rank = Math.min(2, Math.max(0, Number(prop(f, 'rank') ?? 2) || 0));
-      const approx = prop(f, 'confidence') === 'approximate';
-      const r = PLACE_RADIUS[rank]!;
-      const dot = approx
+      const r = PLACE_RADIUS[rankOf(f)]!;
+      const dot = isApprox(f)
         ? `<circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="#fff" fill-opacity="0.6" stroke="${color}" stroke-width="1.5"/>`
         : `<circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="${color}" stroke="${BASEMAP.halo}" stroke-width="1.2"/>`;
-      const name = `${String(prop(f, 'name') ?? '')}${approx ? ' (approx.)' : ''}`;
-      const size = PLACE_TEXT_SIZE[rank]!;
-      const label = text([x + r + 5, y + size * 0.35], [name], size, `fill="${BASEMAP.label}" ${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`);
-      return `<g data-place="${esc(String(prop(f, 'id') ?? ''))}">${dot}${label}</g>`;
+      return `<g data-place="${esc(String(prop(f, 'id') ?? ''))}">${dot}${labels.get(`story:${layer.id}:${i}`) ?? ''}</g>`;
     })
     .join('');
 }
@@ -252,6 +331,7 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
         return drawn ? `<g data-layer="${esc(l.id)}">${drawn}</g>` : '';
       })
       .join('');
+  const labels = placeLabels([...storyLabels(layers, data, project), ...basemapLabels(basemap, project, z)]);
   const { width, height } = frame;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif">`,
@@ -259,10 +339,10 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
     basemapLand(basemap, project),
     each((l, fc) => fills(l, fc, view, project)),
     basemapBorders(basemap, project, z),
-    basemapLabels(basemap, project, z),
-    each((l, fc) => strokes(l, fc, view, project), (l) => l.kind !== 'places'),
+    [...labels].filter(([key]) => !key.startsWith('story:')).map(([, svg]) => svg).join(''),
+    each((l, fc) => strokes(l, fc, view, project, labels), (l) => l.kind !== 'places'),
     highlights(story, data, view, project),
-    each((l, fc) => placeMarks(l, fc, project), (l) => l.kind === 'places'),
+    each((l, fc) => placeMarks(l, fc, project, labels), (l) => l.kind === 'places'),
     '</svg>',
   ].join('');
 }

@@ -65,8 +65,8 @@ export function stops(root: HTMLElement, line: number): number[] {
 export interface Stepper {
   /** scrolls one step on; false when there is no step that way */
   move(dir: 1 | -1): boolean;
-  /** scrolls to step `index` at once */
-  goTo(index: number): void;
+  /** scrolls to step `index`: at once, or gliding when `glide` and motion is welcome */
+  goTo(index: number, glide?: boolean): void;
   /** keyboard: Space, Page Up/Down and arrows move step by step while the story is on screen */
   onKey(e: KeyboardEvent): void;
   destroy(): void;
@@ -96,9 +96,9 @@ export function createStepper(root: () => HTMLElement, line: () => number, smoot
 
   return {
     move,
-    goTo(index) {
+    goTo(index, glide = false) {
       const to = stops(root(), line())[index];
-      if (to !== undefined) scroll(to, false);
+      if (to !== undefined) scroll(to, glide && smooth());
     },
     onKey(e) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;

@@ -78,7 +78,7 @@ describe('accessibility', () => {
     await page.close();
   });
 
-  it('has a visible skip link to the sources and visible next/previous buttons', async () => {
+  it('has a visible skip link to the sources, and next/previous buttons on every card', async () => {
     const page = await open(PHONE);
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => {
@@ -88,16 +88,18 @@ describe('accessibility', () => {
     });
     expect(skip).toEqual({ href: '#sources', text: 'Skip to the sources', inView: true, outline: 'solid' });
 
-    // From the top: the first card, then the second, and back.
-    const next = page.getByRole('button', { name: 'Next step' });
+    // Each card has its own previous/next buttons.
+    await scrollToStep(page, ids[0]!);
+    await settledOn(page, ids[0]!);
+    const next = page.locator(`#${ids[0]}`).getByRole('button', { name: 'Next step' });
     expect(await next.isVisible()).toBe(true);
-    await next.click();
-    await cardInView(page, ids[0]!);
+    expect(await page.locator(`#${ids[0]}`).getByRole('button', { name: 'Previous step' }).count()).toBe(0);
     await next.click();
     await cardInView(page, ids[1]!);
     await settledOn(page, ids[1]!);
-    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.locator(`#${ids[1]}`).getByRole('button', { name: 'Previous step' }).click();
     await cardInView(page, ids[0]!);
+    await settledOn(page, ids[0]!);
     await page.close();
   });
 
@@ -215,7 +217,7 @@ describe('deep links', () => {
       expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
     }
     expect(await page.evaluate(() => history.length)).toBe(length);
-    const share = page.locator(`#${ids[1]} a.share, #${ids[1]} .share a`);
+    const share = page.locator(`#${ids[1]}`).getByRole('link', { name: /^Share this step/ });
     expect(await share.getAttribute('href')).toBe(`#${ids[1]}`);
     await page.close();
   });

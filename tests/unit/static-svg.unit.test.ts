@@ -80,3 +80,27 @@ describe('static map of a step', () => {
     expect(out).toContain('SYRIA');
   });
 });
+
+describe('static map labels', () => {
+  it('moves a name to another side of its dot, and leaves it out when no side is free, as the live map does', () => {
+    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const crowded = {
+      ...data,
+      towns: {
+        type: 'FeatureCollection' as const,
+        features: names.map((name, i) => ({
+          type: 'Feature' as const,
+          properties: { id: name.toLowerCase(), name, rank: Math.min(i, 2) },
+          // 0.0005° apart: the same spot at this zoom
+          geometry: { type: 'Point' as const, coordinates: [36.4 + i * 0.0005, 33.9] },
+        })),
+      },
+    };
+    const out = staticMapSvg(story!, crowded, basemap, story!.views[0]!, phone);
+    const anchors = Object.fromEntries([...out.matchAll(/text-anchor="(\w+)"><tspan[^>]*>(\w+)</g)].map((m) => [m[2], m[1]]));
+    expect(anchors).toMatchObject({ One: 'start', Two: 'end' });
+    expect(anchors.Five).toBeUndefined();
+    // every dot is still drawn
+    expect(out.match(/data-place=/g)).toHaveLength(5);
+  });
+});
