@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/map/camera.ts';
+import { ENGINE_PATIENCE_MS } from '../../src/map/start.ts';
 import { snapshot } from '../../src/map/story-layers.ts';
 import { plainText } from '../../src/story/markup.ts';
 import { launch, PHONE } from './chromium.ts';
@@ -120,6 +121,23 @@ describe('static maps when the map engine cannot run', () => {
     await scrollToStep(page, ids[1]!);
     await settledOn(page, ids[1]!);
     expect(await page.locator('.static-map svg [data-highlight]').count()).toBe(story.views[1]!.highlight.length);
+    await context.close();
+  });
+
+  it('while the engine is slow to arrive, then hands over to it', async () => {
+    const context = await phone(await chromium());
+    const page = await context.newPage();
+    await page.route(/\/assets\/maplibre-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, ENGINE_PATIENCE_MS + 2000));
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await mapStatus(page, 'static', ENGINE_PATIENCE_MS + 10_000);
+    await mapStatus(page, 'ready', 40_000);
+    expect(await page.locator('.static-map').count()).toBe(0);
+    await scrollToStep(page, ids[1]!);
+    await settledOn(page, ids[1]!);
+    expect(sameCamera((await page.evaluate(() => window.__story!.camera()))!, story.views[1]!.camera)).toBe(true);
     await context.close();
   });
 
