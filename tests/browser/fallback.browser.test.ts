@@ -129,7 +129,9 @@ describe('static maps when the map engine cannot run', () => {
     const page = await context.newPage();
     await page.route(/\/assets\/maplibre-[^/]*\.js$/, async (route) => {
       await new Promise((r) => setTimeout(r, ENGINE_PATIENCE_MS + 2000));
-      await route.continue();
+      await route.continue().catch(() => {
+        /* the page has gone */
+      });
     });
     await page.goto(server.url);
     await mapStatus(page, 'static', ENGINE_PATIENCE_MS + 10_000);

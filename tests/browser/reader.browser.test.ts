@@ -23,7 +23,7 @@ const open = async (viewport: { width: number; height: number }, hash = '') => {
   // A context of its own per page: axe needs one.
   const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => {}));
   await page.goto(server.url + hash);
   await mapStatus(page, 'ready');
   return page;
