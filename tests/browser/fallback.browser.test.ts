@@ -88,6 +88,22 @@ async function everyStepHasItsMap(page: Page) {
   }
 }
 
+describe('a missing file', () => {
+  it('costs its layer, not the map: no label fonts and no story data still give the live basemap', async () => {
+    const context = await phone(await chromium());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route(/\.woff2$|story-data[^/]*\.js$/, (route) => route.abort());
+    await page.goto(server.url);
+    await mapStatus(page, 'ready');
+    await settledOn(page, ids[0]!);
+    expect(await page.evaluate(() => window.__story!.layers())).toEqual(story.views[0]!.layers);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('static maps when the map engine cannot run', () => {
   it('without WebGL', async () => {
     const context = await phone(await chromium(['--disable-webgl', '--disable-3d-apis']));
