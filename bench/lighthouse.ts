@@ -14,17 +14,8 @@ export interface LighthouseFigures {
   tbt: number;
   cls: number;
   speedIndex: number;
-  /** bytes over the wire for the requests that finished before the first text paint (observed) */
-  bytesBeforeText: number;
-  requestsBeforeText: string[];
   /** failed audits that cost points, for reading */
   failing: string[];
-}
-
-interface NetworkItem {
-  url: string;
-  networkEndTime?: number;
-  transferSize?: number;
 }
 
 /** `blocked`: URL patterns to fail, e.g. the engine's chunk, to see what the page costs without it. */
@@ -37,12 +28,6 @@ export async function runLighthouse(dist = 'dist', blocked: string[] = []): Prom
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const num = (id: string) => audits[id]?.numericValue ?? NaN;
-    const observed = (audits.metrics?.details as { items?: { observedFirstContentfulPaint?: number }[] } | undefined)?.items?.[0];
-    const firstText = observed?.observedFirstContentfulPaint ?? NaN;
-    const requests = ((audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
-      (r) => (r.networkEndTime ?? Infinity) <= firstText,
-    );
-    const origin = new URL(server.url).pathname;
     return {
       scores: { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') },
       fcp: num('first-contentful-paint'),
@@ -50,8 +35,6 @@ export async function runLighthouse(dist = 'dist', blocked: string[] = []): Prom
       tbt: num('total-blocking-time'),
       cls: num('cumulative-layout-shift'),
       speedIndex: num('speed-index'),
-      bytesBeforeText: requests.reduce((n, r) => n + (r.transferSize ?? 0), 0),
-      requestsBeforeText: requests.map((r) => new URL(r.url).pathname.replace(origin, '') || 'index.html'),
       failing: Object.values(categories)
         .flatMap((c) => c.auditRefs.filter((a) => a.weight > 0).map((a) => audits[a.id]!))
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
