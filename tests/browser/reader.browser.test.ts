@@ -123,6 +123,26 @@ describe('accessibility', () => {
   });
 });
 
+describe('reduced motion', () => {
+  it('cuts to each step: no camera flight, no gliding scroll', async () => {
+    const page = await open(PHONE);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await scrollToStep(page, ids[0]!);
+    await settledOn(page, ids[0]!);
+    // the map is already there when the step changes
+    await scrollToStep(page, ids[2]!);
+    await page.waitForFunction((id) => window.__story!.step === id, ids[2]!);
+    expect(await page.evaluate(() => window.__story!.moving)).toBe(false);
+    expect(sameCamera(await camera(page), story.views[2]!.camera)).toBe(true);
+    // and the next button jumps: the next card is on screen at once
+    await page.locator(`#${ids[2]}`).getByRole('button', { name: 'Next step' }).click();
+    const top = await page.evaluate((id) => document.getElementById(id)!.querySelector('.card')!.getBoundingClientRect().top, ids[3]!);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(PHONE.height / 2 + 100);
+    await page.close();
+  });
+});
+
 describe('phone layout', () => {
   it('never scrolls sideways at 320 px', async () => {
     const page = await open({ width: 320, height: 568 });
