@@ -3,7 +3,9 @@ import story from 'virtual:story';
 import Story from './components/Story.svelte';
 import './app.css';
 
-// The built page already holds the story's text (prerender.ts): bring it to life in place.
-// `npm run dev` serves an empty page, so there the story is mounted.
 const target = document.getElementById('app')!;
-(target.firstChild ? hydrate : mount)(Story, { target, props: { story } });
+// `npm run dev` only: live preview and the `?edit` camera picker. The build drops this branch,
+// and with it every module under src/dev/.
+if (import.meta.env.DEV) void import('./dev/mount.ts').then(({ mountDev }) => mountDev(target, story));
+// The built page already holds the story's text (src/ssr/): bring it to life in place.
+else hydrate(Story, { target, props: { story } });

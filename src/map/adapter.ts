@@ -1,5 +1,5 @@
-// The one interface the story talks to; each map engine implements it (maplibre.ts now,
-// mapbox.ts when a token is configured). Components never touch an engine directly.
+// The one interface the story talks to; each map engine implements it (maplibre.ts, and
+// mapbox.ts when a token is configured; engine.ts picks one). Components never touch an engine directly.
 import type { Camera, Transition } from '../story/schema.ts';
 import type { View } from '../story/model.ts';
 
@@ -17,11 +17,15 @@ export interface ShowOptions {
   reducedMotion: boolean;
   /** added to the script's zoom so the step frames the same area on this screen (camera.ts zoomOffset) */
   zoomOffset: number;
-  /** after the last step the reader may pan and zoom; while reading, the map takes no gestures */
-  interactive: boolean;
 }
 
+/** The library drawing the map: maplibre-gl (offline, the default) or mapbox-gl (with a token). */
+export type EngineLibrary = 'maplibre' | 'mapbox';
+/** What draws the map: a library, or static SVG maps when none can run (static-map.ts). */
+export type MapEngine = EngineLibrary | 'static';
+
 export interface MapAdapter {
+  readonly engine: MapEngine;
   /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
   show(view: View, options: ShowOptions): void;
   /** the camera now, in the script's terms (zoom as written, without this screen's zoomOffset) */
@@ -30,7 +34,11 @@ export interface MapAdapter {
   project(lngLat: [number, number]): [number, number];
   /** ids of the story's layers visible now */
   visibleLayers(): string[];
+  /** the data the engine holds now for a story layer's source (a front layer: the snapshot drawn), or null */
+  layerData(layerId: string): GeoJSON.FeatureCollection | null;
   isMoving(): boolean;
+  /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
+  setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */
   ready: Promise<void>;
   resize(): void;

@@ -1,14 +1,9 @@
-// Starting the map: the engine when it can run, static SVG maps when it cannot. Without WebGL,
-// when the engine's chunk or data fail to load, when it never draws (a blocked worker), or when
-// its WebGL context is lost, the reader gets a static map of every step instead, quietly.
+// The map the reader gets: the engine when it can run (engine.ts picks it), static SVG maps when
+// it cannot. Without WebGL, when the engine's chunk fails to load, when it never draws (a blocked
+// worker), or when its WebGL context is lost, every step still shows its map, quietly.
 import type { Story, StoryData, View } from '../story/model.ts';
 import type { MapStatus } from '../story/handle.ts';
 import type { MapAdapter, ShowOptions } from './adapter.ts';
-
-/** What an engine module (maplibre.ts, mapbox.ts) exports. */
-export interface EngineModule {
-  createMap(o: { container: HTMLElement; story: Story; data: StoryData; view: View; options: ShowOptions }): MapAdapter;
-}
 
 /** How long the engine may take to become ready before static maps stand in (it may still take over later). */
 export const ENGINE_PATIENCE_MS = 8000;
@@ -18,9 +13,9 @@ export interface StartOptions {
   story: Story;
   /** the view and options now: a map opens on the step the reader is at when it is created */
   now: () => { view: View; options: ShowOptions };
-  /** loads the engine's chunk */
-  engine: () => Promise<EngineModule>;
-  /** loads the story layers' data */
+  /** starts the engine: resolves once it is ready, rejects when it cannot draw (engine.ts startMap) */
+  engine: () => Promise<MapAdapter>;
+  /** loads the story layers' data, for the static maps */
   data: () => Promise<StoryData>;
   /** the map the reader sees changed */
   onMap: (map: MapAdapter | null, status: MapStatus) => void;
@@ -32,7 +27,7 @@ export const withEveryLayer = (story: Story, data: StoryData): StoryData =>
   Object.fromEntries(story.layers.map((l) => [l.id, data[l.id] ?? { type: 'FeatureCollection', features: [] }]));
 
 /** Starts the map; returns the function that tears it down. */
-export function startMap(o: StartOptions): () => void {
+export function startMapOrStatic(o: StartOptions): () => void {
   let stopped = false;
   let engine: MapAdapter | null = null;
   let engineReady = false;
@@ -72,11 +67,9 @@ export function startMap(o: StartOptions): () => void {
   (async () => {
     // No WebGL shows as the engine failing to create its context: probing for it first would
     // cost every reader a context of its own (~0.4 s in software rendering).
-    const [module, d] = await Promise.all([o.engine(), data]);
-    if (stopped) return;
-    const map = (engine = module.createMap({ container: o.container, story: o.story, data: d, ...o.now() }));
-    await map.ready;
-    if (stopped || engine !== map) return;
+    const map = await o.engine();
+    if (stopped) return map.destroy();
+    engine = map;
     engineReady = true;
     clearTimeout(timer);
     fallback?.destroy();
@@ -85,8 +78,6 @@ export function startMap(o: StartOptions): () => void {
     o.container.addEventListener('webglcontextlost', lost, { capture: true, once: true });
   })().catch((error: unknown) => {
     clearTimeout(timer);
-    engine?.destroy();
-    engine = null;
     console.info('Static maps stand in for the interactive map.', error);
     void showStatic();
   });

@@ -7,6 +7,7 @@ import labels from '../../assets/basemap/country-labels.json';
 import type { Story, StoryData, View } from '../story/model.ts';
 import type { MapAdapter, ShowOptions } from './adapter.ts';
 import { projector, staticMapSvg, type Basemap, type Frame } from './static-svg.ts';
+import { snapshot } from './story-layers.ts';
 
 const basemap = { land, borders, labels } as unknown as Basemap;
 
@@ -33,6 +34,7 @@ export function createStaticMap({ container, story, data, view, options }: Stati
   render(options);
 
   return {
+    engine: 'static',
     ready: Promise.resolve(),
     show(v, o) {
       current = v;
@@ -41,7 +43,15 @@ export function createStaticMap({ container, story, data, view, options }: Stati
     camera: () => current.camera,
     project: (lngLat) => projector(current.camera, frame)(lngLat),
     visibleLayers: () => story.layers.filter((l) => current.layers.includes(l.id)).map((l) => l.id),
+    layerData(layerId) {
+      const layer = story.layers.find((l) => l.id === layerId);
+      const fc = data[layerId];
+      if (!layer || !fc) return null;
+      return layer.kind === 'front' ? snapshot(fc, current.front) : fc;
+    },
     isMoving: () => false,
+    // A picture: nothing to pan or zoom.
+    setInteractive: () => {},
     resize: () => render(frame),
     destroy: () => el.remove(),
   };

@@ -252,31 +252,50 @@ const rankOf = (f: Feature) => Math.min(2, Math.max(0, Number(prop(f, 'rank') ??
 const isApprox = (f: Feature) => prop(f, 'confidence') === 'approximate';
 
 /** Names of the story's places and label layers, the larger places first. */
-function storyLabels(layers: Layer[], data: StoryData, project: Project): Label[] {
-  const out: (Label & { rank: number })[] = [];
+/** A place's name beside its mark (text-variable-anchor: right of it, left, below, above); "(approx.)" on a line of its own. */
+function placeLabel(key: string, f: Feature<GeoJSON.Point>, project: Project, size: number, clearance: number, attrs: string): Label {
+  const [x, y] = project(f.geometry.coordinates);
+  const lines = [String(prop(f, 'name') ?? ''), ...(isApprox(f) ? ['(approx.)'] : [])];
+  const gap = clearance + size * 0.35;
+  const mid = y + size * 0.35 - ((lines.length - 1) * size * 1.15) / 2;
+  return {
+    key,
+    lines,
+    size,
+    attrs: `fill="${BASEMAP.label}" ${attrs}`,
+    spots: [
+      { x: x + gap, y: mid, anchor: 'start' },
+      { x: x - gap, y: mid, anchor: 'end' },
+      { x, y: y + gap + size * 0.8, anchor: 'middle' },
+      { x, y: y - gap - (lines.length - 1) * size * 1.15, anchor: 'middle' },
+    ],
+  };
+}
+
+/** The places a step rings, from every places layer, shown or not (as the live map's highlight source). */
+const highlighted = (story: Pick<Story, 'layers'>, data: StoryData, view: View) => {
+  const wanted = new Set(view.highlight);
+  return story.layers
+    .filter((l) => l.kind === 'places')
+    .flatMap((l) => points(data[l.id] ?? { type: 'FeatureCollection', features: [] }))
+    .filter((f) => wanted.has(String(prop(f, 'id'))));
+};
+
+/** Names of the story's places and label layers: the ringed places first, then the larger places. */
+function storyLabels(layers: Layer[], data: StoryData, view: View, project: Project, rings: Feature<GeoJSON.Point>[]): Label[] {
+  const out: (Label & { rank: number })[] = rings.map((f) => ({
+    ...placeLabel(`ring:${String(prop(f, 'id'))}`, f, project, 14, 11, `${halo(4)} font-weight="700"`),
+    rank: -1,
+  }));
+  const ringed = new Set(view.highlight);
   for (const layer of layers) {
     const fc = data[layer.id]!;
     if (layer.kind === 'places') {
       points(fc).forEach((f, i) => {
-        const [x, y] = project(f.geometry.coordinates);
+        if (ringed.has(String(prop(f, 'id')))) return;
         const rank = rankOf(f);
-        const size = PLACE_TEXT_SIZE[rank]!;
-        // text-variable-anchor: right of the dot, left, below, above
-        const gap = PLACE_RADIUS[rank]! + size * 0.35;
-        const mid = y + size * 0.35;
-        out.push({
-          key: `story:${layer.id}:${i}`,
-          rank,
-          lines: [`${String(prop(f, 'name') ?? '')}${isApprox(f) ? ' (approx.)' : ''}`],
-          size,
-          attrs: `fill="${BASEMAP.label}" ${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`,
-          spots: [
-            { x: x + gap, y: mid, anchor: 'start' },
-            { x: x - gap, y: mid, anchor: 'end' },
-            { x, y: y + gap + size * 0.8, anchor: 'middle' },
-            { x, y: y - gap, anchor: 'middle' },
-          ],
-        });
+        const label = placeLabel(`story:${layer.id}:${i}`, f, project, PLACE_TEXT_SIZE[rank]!, PLACE_RADIUS[rank]!, `${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`);
+        out.push({ ...label, rank });
       });
     } else if (layer.kind === 'label') {
       points(fc).forEach((f, i) => {
@@ -303,13 +322,8 @@ function placeMarks(layer: Layer, fc: FeatureCollection, project: Project, label
     .join('');
 }
 
-function highlights(story: Pick<Story, 'layers'>, data: StoryData, view: View, project: Project): string {
-  if (!view.highlight.length) return '';
-  const wanted = new Set(view.highlight);
-  return story.layers
-    .filter((l) => l.kind === 'places')
-    .flatMap((l) => points(data[l.id] ?? { type: 'FeatureCollection', features: [] }))
-    .filter((f) => wanted.has(String(prop(f, 'id'))))
+function highlights(rings: Feature<GeoJSON.Point>[], project: Project): string {
+  return rings
     .map((f) => {
       const [x, y] = project(f.geometry.coordinates);
       return `<circle data-highlight="${esc(String(prop(f, 'id')))}" cx="${n(x)}" cy="${n(y)}" r="11" fill="none" stroke="${HIGHLIGHT.color}" stroke-width="3"/>`;
@@ -331,7 +345,8 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
         return drawn ? `<g data-layer="${esc(l.id)}">${drawn}</g>` : '';
       })
       .join('');
-  const labels = placeLabels([...storyLabels(layers, data, project), ...basemapLabels(basemap, project, z)]);
+  const rings = highlighted(story, data, view);
+  const labels = placeLabels([...storyLabels(layers, data, view, project, rings), ...basemapLabels(basemap, project, z)]);
   const { width, height } = frame;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif">`,
@@ -339,10 +354,12 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
     basemapLand(basemap, project),
     each((l, fc) => fills(l, fc, view, project)),
     basemapBorders(basemap, project, z),
-    [...labels].filter(([key]) => !key.startsWith('story:')).map(([, svg]) => svg).join(''),
+    [...labels].filter(([key]) => key.startsWith('base')).map(([, svg]) => svg).join(''),
     each((l, fc) => strokes(l, fc, view, project, labels), (l) => l.kind !== 'places'),
-    highlights(story, data, view, project),
+    highlights(rings, project),
     each((l, fc) => placeMarks(l, fc, project, labels), (l) => l.kind === 'places'),
+    // the names the card mentions, on top of everything
+    [...labels].filter(([key]) => key.startsWith('ring:')).map(([, svg]) => svg).join(''),
     '</svg>',
   ].join('');
 }

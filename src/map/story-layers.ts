@@ -1,12 +1,14 @@
 // The story's own layers as engine layers: one source per story layer, drawn with the palette.
 // Pure: the same specs serve maplibre and mapbox, and are tested without a map.
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
 import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
+/** The names of the step's places, above every other label so that collisions never hide them. */
+export const HIGHLIGHT_LABEL_LAYER = 'story-highlight-label';
 const HIGHLIGHT_SOURCE = 'story-highlight';
 
 export function tokenColor(token: StyleToken): string {
@@ -22,6 +24,15 @@ const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${na
 export const storyLayerOf = (engineLayerId: string): string | null =>
   /^story:([^:]+):/.exec(engineLayerId)?.[1] ?? null;
 
+/** Font stacks for the story's labels: they must name fonts the engine's style can draw. */
+export interface LabelFonts {
+  regular: readonly string[];
+  bold: readonly string[];
+}
+
+/** The fonts that ship with the page (fonts.ts), drawn by maplibre through the basemap's font-faces. */
+export const LOCAL_FONTS: LabelFonts = { regular: TEXT_FONT_REGULAR, bold: TEXT_FONT_BOLD };
+
 export interface PlacedLayer {
   spec: LayerSpecification;
   /** basemap layer to insert under; undefined: on top */
@@ -29,13 +40,14 @@ export interface PlacedLayer {
 }
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
+const placeName: ExpressionSpecification = ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']];
 
 /** Dot radius and label size of a place by its rank (0, 1, 2+); static-svg.ts draws with them too. */
 export const PLACE_RADIUS = [5, 4, 3.5] as const;
 export const PLACE_TEXT_SIZE = [15, 14, 12] as const;
 const byRank = (v: readonly [number, number, number]): ExpressionSpecification => ['match', ['get', 'rank'], 0, v[0], 1, v[1], v[2]];
 
-function placesLayers(layer: Layer): LayerSpecification[] {
+function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   const source = sourceId(layer);
   return [
     {
@@ -55,9 +67,12 @@ function placesLayers(layer: Layer): LayerSpecification[] {
       type: 'symbol',
       source,
       layout: {
-        'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
-        'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...TEXT_FONT_BOLD]], ['literal', [...TEXT_FONT_REGULAR]]],
+        'text-field': placeName,
+        // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
+        'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
         'text-size': byRank(PLACE_TEXT_SIZE),
+        // "(approx.)" wraps to a second line rather than running off a phone screen
+        'text-max-width': 7,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',
@@ -139,7 +154,7 @@ function frontLayers(layer: Layer): LayerSpecification[] {
       source,
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flatMap(([s, o]) => [s, o]), 0.2] as unknown as ExpressionSpecification,
+        'fill-opacity': ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2] as unknown as ExpressionSpecification,
       },
     },
     {
@@ -159,19 +174,19 @@ function frontLayers(layer: Layer): LayerSpecification[] {
   ];
 }
 
-function labelLayers(layer: Layer): LayerSpecification[] {
+function labelLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   return [
     {
       id: part(layer, 'text'),
       type: 'symbol',
       source: sourceId(layer),
-      layout: { 'text-field': ['get', 'name'], 'text-font': [...TEXT_FONT_REGULAR], 'text-size': 13, 'text-max-width': 8 },
+      layout: { 'text-field': ['get', 'name'], 'text-font': [...fonts.regular], 'text-size': 13, 'text-max-width': 8 },
       paint: { 'text-color': tokenColor(layer.style.color), 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
 
-const BUILDERS: Record<Layer['kind'], (l: Layer) => LayerSpecification[]> = {
+const BUILDERS: Record<Layer['kind'], (l: Layer, fonts: LabelFonts) => LayerSpecification[]> = {
   places: placesLayers,
   line: lineLayers,
   area: areaLayers,
@@ -227,8 +242,8 @@ export function arrowImage(token: StyleToken, size = 24): { width: number; heigh
 }
 
 /** Sources for the story layers and their data, plus the highlight source over every place. */
-export function storySources(layers: readonly Layer[], data: StoryData): Record<string, SourceSpecification> {
-  const sources: Record<string, SourceSpecification> = {};
+export function storySources(layers: readonly Layer[], data: StoryData): Record<string, GeoJSONSourceSpecification> {
+  const sources: Record<string, GeoJSONSourceSpecification> = {};
   const places: GeoJSON.Feature[] = [];
   for (const layer of layers) {
     const fc = data[layer.id] ?? { type: 'FeatureCollection', features: [] };
@@ -242,9 +257,9 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
 }
 
 /** Engine layers for the story in drawing order, hidden until a step shows them. */
-export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
+export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_FONTS): PlacedLayer[] {
   const placed = layers.flatMap((layer) =>
-    BUILDERS[layer.kind](layer).map((spec) => ({
+    BUILDERS[layer.kind](layer, fonts).map((spec) => ({
       spec: { ...spec, layout: { ...spec.layout, visibility: 'none' } } as LayerSpecification,
       // Fills go under the borders; the rest on top, so the story's labels win placement
       // over the basemap's generic region names.
@@ -263,10 +278,44 @@ export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
       'circle-stroke-width': 3,
     },
   };
+  const highlightLabel: LayerSpecification = {
+    id: HIGHLIGHT_LABEL_LAYER,
+    type: 'symbol',
+    source: HIGHLIGHT_SOURCE,
+    filter: highlightFilter([]),
+    layout: {
+      'text-field': placeName,
+      'text-font': [...fonts.bold],
+      'text-size': 14,
+      // "(approx.)" goes on a second line, so the name fits beside its ring on a phone
+      'text-max-width': 7,
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      // clear of the ring (radius 11 px)
+      'text-radial-offset': 0.95,
+      'text-justify': 'auto',
+      'text-padding': 2,
+    },
+    paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 2 },
+  };
   // Rings go under the place dots and labels so names stay legible.
   const at = placed.findIndex((p) => p.spec.id.endsWith(':dot'));
   placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
+  // Placed first because it is drawn last: the names the card mentions win every collision.
+  placed.push({ spec: highlightLabel, before: undefined });
   return placed;
+}
+
+/**
+ * Filters that show the step's places: rings and top-priority names for `ids`, and every
+ * other place's name in its own layer (so a ringed place is not named twice).
+ */
+export function highlightFilters(layers: readonly Layer[], ids: readonly string[]): [string, ExpressionSpecification][] {
+  const only = highlightFilter(ids);
+  return [
+    [HIGHLIGHT_LAYER, only],
+    [HIGHLIGHT_LABEL_LAYER, only],
+    ...layers.filter((l) => l.kind === 'places').map((l): [string, ExpressionSpecification] => [part(l, 'label'), ['!', only]]),
+  ];
 }
 
 /** The polygons of one front-line snapshot (none for null). */

@@ -1,5 +1,5 @@
 // window.__story: a read-only view of the story's state for tests and embedding hosts.
-import type { MapAdapter } from '../map/adapter.ts';
+import type { MapAdapter, MapEngine } from '../map/adapter.ts';
 import type { Camera } from './schema.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';
@@ -8,9 +8,13 @@ export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
   readonly mapStatus: MapStatus;
+  /** what draws the map once it is up (a library, or 'static' SVG maps), else null */
+  readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
   camera(): Camera | null;
   layers(): string[];
+  /** the data the map draws now for a story layer (a front layer: its snapshot), or null */
+  layerData(layerId: string): GeoJSON.FeatureCollection | null;
   /** where [lon, lat] is drawn now, in CSS pixels from the viewport's top-left; null without a map */
   project(lngLat: [number, number]): [number, number] | null;
 }
@@ -33,11 +37,15 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
     get mapStatus() {
       return state.mapStatus;
     },
+    get mapEngine() {
+      return state.map?.engine ?? null;
+    },
     get moving() {
       return state.map?.isMoving() ?? false;
     },
     camera: () => state.map?.camera() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
+    layerData: (layerId: string) => state.map?.layerData(layerId) ?? null,
     project: (lngLat: [number, number]): [number, number] | null => {
       const at = state.map?.project(lngLat);
       const box = state.container?.getBoundingClientRect();

@@ -42,6 +42,7 @@ export interface Story {
     credits: string | null;
     method: Block[];
     sources: Source[];
+    terrain: { exaggeration: number };
   };
   chapters: { id: string; title: string }[];
   layers: Layer[];

@@ -1,13 +1,6 @@
-// Builds the production site once; every browser test serves that dist/.
-import { build } from 'vite';
+// Builds the production site once, without a Mapbox token; every browser test serves that dist/.
+import { buildSite } from './build.ts';
 
 export default async function setup() {
-  // Vitest runs with NODE_ENV=test, which would give a development build; readers get production.
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
-  } finally {
-    process.env.NODE_ENV = env;
-  }
+  await buildSite('dist');
 }
