@@ -74,15 +74,19 @@ async function everyStepHasItsMap(page: Page) {
       const svg = document.querySelector('.static-map svg');
       return {
         svg: svg !== null && svg.getBoundingClientRect().width > 0,
-        layers: [...new Set([...document.querySelectorAll('.static-map [data-layer]')].map((g) => g.getAttribute('data-layer')))],
+        shown: window.__story!.layers(),
+        groups: [...new Set([...document.querySelectorAll('.static-map [data-layer]')].map((g) => g.getAttribute('data-layer')))],
         rings: [...document.querySelectorAll('.static-map [data-highlight]')].map((c) => c.getAttribute('data-highlight')),
         camera: window.__story!.camera(),
       };
     });
     expect(drawn.svg, `a map at ${id}`).toBe(true);
+    expect(drawn.shown.sort(), `layers at ${id}`).toEqual([...view.layers].sort());
+    // Every shown layer with something to draw is drawn; names alone may give way to others, as on the live map.
     const kind = (l: string) => story.layers.find((x) => x.id === l)!.kind;
-    const withFeatures = view.layers.filter((l) => data[l] && (kind(l) === 'front' ? snapshot(data[l], view.front) : data[l]).features.length > 0);
-    expect(drawn.layers.sort(), `layers at ${id}`).toEqual([...withFeatures].sort());
+    const drawable = view.layers.filter((l) => kind(l) !== 'label' && data[l] && (kind(l) === 'front' ? snapshot(data[l], view.front) : data[l]).features.length > 0);
+    expect(drawn.groups, `drawn at ${id}`).toEqual(expect.arrayContaining(drawable));
+    expect(view.layers, `drawn at ${id}`).toEqual(expect.arrayContaining(drawn.groups));
     expect(drawn.rings.sort(), `rings at ${id}`).toEqual([...view.highlight].sort());
     expect(sameCamera(drawn.camera!, view.camera)).toBe(true);
   }
@@ -105,7 +109,7 @@ describe('a missing file', () => {
 });
 
 describe('static maps when the map engine cannot run', () => {
-  it('without WebGL', async () => {
+  it('without WebGL', { timeout: 180_000 }, async () => {
     const context = await phone(await chromium(['--disable-webgl', '--disable-3d-apis']));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -118,7 +122,7 @@ describe('static maps when the map engine cannot run', () => {
     await context.close();
   });
 
-  it('when the engine’s chunk fails to load', async () => {
+  it('when the engine’s chunk fails to load', { timeout: 180_000 }, async () => {
     const context = await phone(await chromium());
     const page = await context.newPage();
     await page.route(/\/assets\/maplibre-[^/]*\.js$/, (route) => route.abort());

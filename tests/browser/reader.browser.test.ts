@@ -61,7 +61,8 @@ describe('accessibility', () => {
     });
   }
 
-  it('walks the story from first to last step with the keyboard, and back', async () => {
+  // Every step of the story, each settling in turn: minutes on a loaded machine.
+  it('walks the story from first to last step with the keyboard, and back', { timeout: 300_000 }, async () => {
     const page = await open(DESKTOP);
     for (const [i, id] of ids.entries()) {
       await page.keyboard.press(i % 2 ? 'PageDown' : 'Space');
@@ -144,7 +145,8 @@ describe('reduced motion', () => {
 });
 
 describe('phone layout', () => {
-  it('never scrolls sideways at 320 px', async () => {
+  // Every step of the story, each settling in turn: minutes on a loaded machine.
+  it('never scrolls sideways at 320 px', { timeout: 300_000 }, async () => {
     const page = await open({ width: 320, height: 568 });
     for (const id of ids) {
       await scrollToStep(page, id);
@@ -228,7 +230,8 @@ describe('deep links', () => {
     }
   });
 
-  it('keeps the address on the reader’s step without adding history entries', async () => {
+  // Every step of the story, each settling in turn: minutes on a loaded machine.
+  it('keeps the address on the reader’s step without adding history entries', { timeout: 300_000 }, async () => {
     const page = await open(PHONE);
     const length = await page.evaluate(() => history.length);
     for (const id of ids.slice(1)) {
