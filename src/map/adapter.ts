@@ -20,7 +20,9 @@ export interface ShowOptions {
 }
 
 /** The library drawing the map: maplibre-gl (offline, the default) or mapbox-gl (with a token). */
-export type MapEngine = 'maplibre' | 'mapbox';
+export type EngineLibrary = 'maplibre' | 'mapbox';
+/** What draws the map: a library, or static SVG maps when none can run (static-map.ts). */
+export type MapEngine = EngineLibrary | 'static';
 
 export interface MapAdapter {
   readonly engine: MapEngine;

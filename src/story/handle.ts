@@ -8,7 +8,7 @@ export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
   readonly mapStatus: MapStatus;
-  /** the library drawing the map once it is ready, else null */
+  /** what draws the map once it is up (a library, or 'static' SVG maps), else null */
   readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
   camera(): Camera | null;
