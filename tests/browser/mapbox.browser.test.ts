@@ -49,7 +49,8 @@ async function open(answers: Answers) {
 
 const engineOnceReady = (page: Page, timeout = 20_000) =>
   page
-    .waitForFunction(() => window.__story?.mapStatus !== 'loading', null, { timeout })
+    // Static maps may stand in while an engine is slow (src/map/start.ts): wait for the engine.
+    .waitForFunction(() => window.__story?.mapStatus === 'ready' || window.__story?.mapStatus === 'failed', null, { timeout })
     .then(() => page.evaluate(() => [window.__story!.mapStatus, window.__story!.mapEngine]));
 
 describe('mapbox engine', () => {
