@@ -2,6 +2,7 @@
 // mapbox.ts when a token is configured). Components never touch an engine directly.
 import type { Camera, Transition } from '../story/schema.ts';
 import type { View } from '../story/model.ts';
+import type { FrontState } from './front-morph.ts';
 
 export interface Padding {
   top: number;
@@ -28,7 +29,10 @@ export interface MapAdapter {
   project(lngLat: [number, number]): [number, number];
   /** ids of the story's layers visible now */
   visibleLayers(): string[];
+  /** a camera move or a front-line morph is in progress */
   isMoving(): boolean;
+  /** the front layers' snapshot and data now (front-morph.ts runs the morph for every engine) */
+  front(): FrontState;
   /** the canvas is ready for a move; resolves once the style and data have loaded */
   ready: Promise<void>;
   resize(): void;

@@ -10,7 +10,9 @@ import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
 import { motionFor, type MapAdapter, type ShowOptions } from './adapter.ts';
 import { basemapStyle } from './style.ts';
-import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, snapshot, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
+import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
+import { createFrontMorph } from './front-morph.ts';
+import plans from 'virtual:story-morph';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -44,8 +46,12 @@ export function createMap({ container, story, data, view, options }: CreateOptio
   let pending: [View, ShowOptions] | null = [view, options];
   let loaded = false;
   let offset = options.zoomOffset;
-  let front: string | null = null;
-  const fronts = story.layers.filter((l) => l.kind === 'front');
+  const fronts = createFrontMorph({
+    layers: story.layers,
+    data,
+    plans,
+    setData: (id, fc) => map.getSource<maplibregl.GeoJSONSource>(sourceId({ id }))?.setData(fc),
+  });
 
   const apply = (v: View, o: ShowOptions) => {
     const shown = new Set(v.layers);
@@ -53,10 +59,7 @@ export function createMap({ container, story, data, view, options }: CreateOptio
       const owner = storyLayerOf(spec.id);
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
     }
-    if (v.front !== front) {
-      front = v.front;
-      for (const l of fronts) map.getSource<maplibregl.GeoJSONSource>(sourceId(l))?.setData(snapshot(data[l.id]!, front));
-    }
+    fronts.show(v, o.reducedMotion);
     map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
     map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));
     offset = o.zoomOffset;
@@ -104,8 +107,12 @@ export function createMap({ container, story, data, view, options }: CreateOptio
         .filter((l) => engineLayers.every(({ spec }) => storyLayerOf(spec.id) !== l.id || map.getLayoutProperty(spec.id, 'visibility') === 'visible'))
         .map((l) => l.id);
     },
-    isMoving: () => !loaded || map.isMoving(),
+    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    front: () => fronts.state(),
     resize: () => map.resize(),
-    destroy: () => map.remove(),
+    destroy: () => {
+      fronts.destroy();
+      map.remove();
+    },
   };
 }

@@ -5,6 +5,9 @@ import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
 import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
+import { MORPH_FADE, MORPH_GLOW, MORPH_ROLE, snapshot } from './morph.ts';
+
+export { snapshot };
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
 const HIGHLIGHT_SOURCE = 'story-highlight';
@@ -121,33 +124,52 @@ const SIDE_COLOR: ExpressionSpecification = [
   BASEMAP.label,
 ] as unknown as ExpressionSpecification;
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
+// While a front morphs (morph.ts), the last snapshot stays as a ghost that fades out, so lost
+// ground fades rather than vanishes, and polygons that gain ground glow: more opaque, thicker edge.
+const ghost: ExpressionSpecification = ['==', ['get', MORPH_ROLE], 'ghost'];
+const glow: ExpressionSpecification = ['coalesce', ['get', MORPH_GLOW], 0];
 
 /** Front polygons coloured by side; claimed areas lighter with a dashed edge (STYLE.md §3). */
 function frontLayers(layer: Layer): LayerSpecification[] {
   const source = sourceId(layer);
   return [
     {
+      id: part(layer, 'ghost-fill'),
+      type: 'fill',
+      source,
+      filter: ghost,
+      paint: { 'fill-color': SIDE_COLOR, 'fill-opacity': ['*', 0.3, ['get', MORPH_FADE]] },
+    },
+    {
       id: part(layer, 'fill'),
       type: 'fill',
       source,
+      filter: ['!', ghost],
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['match', ['get', 'status'], 'assessed', 0.45, 'contested', 0.3, 'advance', 0.25, 0.2],
+        'fill-opacity': ['+', ['match', ['get', 'status'], 'assessed', 0.45, 'contested', 0.3, 'advance', 0.25, 0.2], ['*', 0.25, glow]],
       },
+    },
+    {
+      id: part(layer, 'ghost-edge'),
+      type: 'line',
+      source,
+      filter: ghost,
+      paint: { 'line-color': SIDE_COLOR, 'line-width': 1, 'line-opacity': ['get', MORPH_FADE], 'line-dasharray': [2, 2] },
     },
     {
       id: part(layer, 'edge'),
       type: 'line',
       source,
-      filter: ['!', claimed],
-      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5 },
+      filter: ['all', ['!', ghost], ['!', claimed]],
+      paint: { 'line-color': SIDE_COLOR, 'line-width': ['+', 1.5, ['*', 2, glow]] },
     },
     {
       id: part(layer, 'edge-claimed'),
       type: 'line',
       source,
-      filter: claimed,
-      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5, 'line-dasharray': [2, 2] },
+      filter: ['all', ['!', ghost], claimed],
+      paint: { 'line-color': SIDE_COLOR, 'line-width': ['+', 1.5, ['*', 2, glow]], 'line-dasharray': [2, 2] },
     },
   ];
 }
@@ -261,11 +283,5 @@ export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
   placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
   return placed;
 }
-
-/** The polygons of one front-line snapshot (none for null). */
-export const snapshot = (fc: GeoJSON.FeatureCollection, date: string | null): GeoJSON.FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: date === null ? [] : fc.features.filter((f) => f.properties?.snapshot === date),
-});
 
 export const highlightFilter = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];

@@ -1,5 +1,6 @@
 // window.__story: a read-only view of the story's state for tests and embedding hosts.
 import type { MapAdapter } from '../map/adapter.ts';
+import type { FrontState } from '../map/front-morph.ts';
 import type { Camera } from './schema.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';
@@ -10,6 +11,8 @@ export interface StoryHandle {
   readonly mapStatus: MapStatus;
   readonly moving: boolean;
   camera(): Camera | null;
+  /** front lines: the snapshot shown or being morphed to, whether a morph runs, setData calls so far, each front layer's data now */
+  front(): FrontState | null;
   layers(): string[];
   /** where [lon, lat] is drawn now, in CSS pixels from the viewport's top-left; null without a map */
   project(lngLat: [number, number]): [number, number] | null;
@@ -37,6 +40,7 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
       return state.map?.isMoving() ?? false;
     },
     camera: () => state.map?.camera() ?? null,
+    front: () => state.map?.front() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
     project: (lngLat: [number, number]): [number, number] | null => {
       const at = state.map?.project(lngLat);

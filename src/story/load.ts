@@ -9,6 +9,7 @@ import { findJsonError } from './json-error.ts';
 import { parseCaption, plainText, type Block } from './markup.ts';
 import { resolveViews } from './resolve.ts';
 import type { Story, StoryData } from './model.ts';
+import { heldAreas } from '../map/held.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
@@ -281,6 +282,7 @@ function compile(opts: LoadOptions): LoadResult {
       sources: s.sources,
     })),
     views,
+    areas: heldAreas(script.layers, data),
   };
   return { story, data, errors, dataFiles };
 }

@@ -39,6 +39,16 @@ export const Transition = z
   })
   .describe('How the camera moves to this step');
 
+/** GSAP eases that do not overshoot: a front line must never pass its target. */
+export const MORPH_EASES = ['none', ...['power1', 'power2', 'power3', 'sine', 'expo', 'circ'].flatMap((e) => [`${e}.in`, `${e}.out`, `${e}.inOut`])] as const;
+
+export const Morph = z
+  .strictObject({
+    duration: z.number().int().min(0).max(10000).default(1200).describe('length of the morph in milliseconds; 0 cuts'),
+    ease: z.enum(MORPH_EASES).default('power2.inOut').describe('GSAP easing of the morph'),
+  })
+  .describe('How the front lines change into this step\'s snapshot');
+
 export const Source = z.strictObject({
   id: Slug.describe('short id that steps cite, e.g. "daily-star-2015-05-12"'),
   title: z.string().min(1).describe('headline or title of the report'),
@@ -97,6 +107,7 @@ export const Step = z.strictObject({
   transition: Transition.optional(),
   layers: z.array(Slug).optional().describe('ids of the layers shown; inherited from the step before when left out'),
   front: IsoDate.optional().describe('which front-line snapshot the front layers show (its date); inherited from the step before when left out'),
+  morph: Morph.optional(),
   highlight: z.array(Slug).default([]).describe('ids of places to ring on the map'),
   sources: z.array(Slug).min(1, 'every step cites at least one source').describe('ids from meta.sources'),
 });
@@ -115,6 +126,7 @@ export type Step = z.infer<typeof Step>;
 export type Layer = z.infer<typeof Layer>;
 export type Camera = z.infer<typeof Camera>;
 export type Transition = z.infer<typeof Transition>;
+export type Morph = z.infer<typeof Morph>;
 export type Source = z.infer<typeof Source>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type StyleToken = z.infer<typeof StyleToken>;
