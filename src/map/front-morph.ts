@@ -14,6 +14,8 @@ export interface FrontState {
   frames: number;
   /** what each front layer's source holds now, by layer id */
   data: Record<string, GeoJSON.FeatureCollection>;
+  /** opacity of the ghost of the snapshot being left, 0..1 (0 at rest) */
+  ghost: number;
 }
 
 export interface FrontMorphOptions {
@@ -21,7 +23,12 @@ export interface FrontMorphOptions {
   data: StoryData;
   /** from `virtual:story-morph` (built by morph-plan.ts) */
   plans: Record<string, MorphPlan>;
+  /** the front layer's polygons: once per cut, once per frame of a morph */
   setData(layerId: string, fc: GeoJSON.FeatureCollection): void;
+  /** the ghost of the snapshot a morph leaves (its own source): sent once per morph */
+  setGhostData(layerId: string, fc: GeoJSON.FeatureCollection): void;
+  /** the ghost's opacity, 0..1, every frame (a paint property: nothing for the worker to redo) */
+  setGhostFade(layerId: string, fade: number): void;
 }
 
 export interface FrontMorph {
@@ -39,17 +46,19 @@ interface Front {
   visible: boolean;
   /** the morpher's state is what the source shows (false after a cut to a date it has no snapshot for) */
   live: boolean;
+  /** the ghost's opacity now */
+  fade: number;
 }
 
-export function createFrontMorph({ layers, data, plans, setData }: FrontMorphOptions): FrontMorph {
+export function createFrontMorph({ layers, data, plans, setData, setGhostData, setGhostFade }: FrontMorphOptions): FrontMorph {
   const fronts: Front[] = layers
     .filter((l) => l.kind === 'front' && data[l.id])
     .map((l) => {
       const fc = data[l.id]!;
       const plan = plans[l.id];
-      return { id: l.id, fc, morpher: plan ? new Morpher(expand(fc, plan), fc) : null, visible: false, live: false };
+      return { id: l.id, fc, morpher: plan ? new Morpher(expand(fc, plan), fc) : null, visible: false, live: false, fade: 0 };
     });
-  const state: FrontState = { snapshot: null, morphing: false, frames: 0, data: {} };
+  const state: FrontState = { snapshot: null, morphing: false, frames: 0, data: {}, ghost: 0 };
   /** the snapshot of the last view shown; undefined before the first */
   let shown: string | null | undefined;
   let tween: gsap.core.Tween | null = null;
@@ -61,10 +70,17 @@ export function createFrontMorph({ layers, data, plans, setData }: FrontMorphOpt
   };
   const indexOf = (f: Front, date: string | null) => (date === null || !f.morpher ? -1 : f.morpher.snapshots.indexOf(date));
   /** Cut to `date` (empty for null, or for a date this layer has no snapshot for). */
+  const fade = (f: Front, value: number) => {
+    if (f.fade === value) return;
+    f.fade = value;
+    setGhostFade(f.id, value);
+    state.ghost = Math.max(...fronts.map((g) => g.fade));
+  };
   const cut = (f: Front, date: string | null) => {
     const s = indexOf(f, date);
     f.live = s >= 0;
     put(f, s >= 0 ? f.morpher!.rest(s) : snapshot(f.fc, date));
+    fade(f, 0);
   };
   const stop = () => {
     tween?.kill();
@@ -92,7 +108,7 @@ export function createFrontMorph({ layers, data, plans, setData }: FrontMorphOpt
       for (const f of fronts) {
         const s = indexOf(f, target);
         if (!reducedMotion && view.morph.duration > 0 && f.live && f.visible && wasVisible.get(f) && s >= 0) {
-          f.morpher!.begin(s);
+          if (f.morpher!.begin(s)) setGhostData(f.id, f.morpher!.ghost);
           morphing.push([f, f.morpher!]);
         } else cut(f, target);
       }
@@ -106,7 +122,10 @@ export function createFrontMorph({ layers, data, plans, setData }: FrontMorphOpt
         duration: view.morph.duration / 1000,
         ease: view.morph.ease,
         onUpdate: () => {
-          for (const [f, m] of morphing) put(f, m.frame(progress.t));
+          for (const [f, m] of morphing) {
+            put(f, m.frame(progress.t));
+            fade(f, m.fade);
+          }
         },
         onComplete: () => {
           tween = null;

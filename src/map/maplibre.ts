@@ -10,7 +10,7 @@ import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
 import { motionFor, type MapAdapter, type ShowOptions } from './adapter.ts';
 import { basemapStyle } from './style.ts';
-import { arrowImage, arrowImageId, highlightFilter, HIGHLIGHT_LAYER, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
+import { arrowImage, arrowImageId, frontGhost, highlightFilter, HIGHLIGHT_LAYER, sourceId, storyLayerOf, storyLayers, storySources } from './story-layers.ts';
 import { createFrontMorph } from './front-morph.ts';
 import plans from 'virtual:story-morph';
 
@@ -51,6 +51,10 @@ export function createMap({ container, story, data, view, options }: CreateOptio
     data,
     plans,
     setData: (id, fc) => map.getSource<maplibregl.GeoJSONSource>(sourceId({ id }))?.setData(fc),
+    setGhostData: (id, fc) => map.getSource<maplibregl.GeoJSONSource>(frontGhost({ id }, 0).source)?.setData(fc),
+    setGhostFade: (id, fade) => {
+      for (const p of frontGhost({ id }, fade).paint) map.setPaintProperty(p.layer, p.property, p.value);
+    },
   });
 
   const apply = (v: View, o: ShowOptions) => {

@@ -205,9 +205,7 @@ export const geometryAreaKm2 = (g: GeoJSON.Geometry | null): number =>
   polygonsOf(g).reduce((sum, rings) => sum + rings.reduce((a, ring, r) => a + (r === 0 ? 1 : -1) * positionsArea(ring), 0), 0);
 
 type Props = Record<string, unknown>;
-/** Feature properties the morph adds for the engine's layers (see story-layers.ts). */
-export const MORPH_ROLE = 'morph';
-export const MORPH_FADE = 'morphFade';
+/** The property a moving polygon carries while it gains ground, 0..1 (story-layers.ts draws it brighter). */
 export const MORPH_GLOW = 'morphGlow';
 
 /**
@@ -228,10 +226,11 @@ export class Morpher {
   private readonly glow: Float32Array;
   private readonly gains: Uint8Array;
   private target = -1;
-  /** snapshot last at rest: its polygons stay as a fading ghost while the morph runs */
-  private ghosts: GeoJSON.Feature[] = [];
+  /** the snapshot last at rest, whose polygons stay behind as a fading ghost while a morph runs */
+  ghost: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+  /** the ghost's opacity, 1 as a morph leaves a snapshot, 0 as it lands */
+  fade = 0;
   private fadeFrom = 0;
-  private fade = 0;
   /** on a snapshot, not between two */
   private resting = false;
 
@@ -265,19 +264,19 @@ export class Morpher {
     this.target = s;
     this.fade = 0;
     this.resting = true;
-    const fc = snapshot(this.fc, this.snapshots[s]!);
-    this.ghosts = fc.features.map((f) => ({ ...f, properties: { ...f.properties, [MORPH_ROLE]: 'ghost', [MORPH_FADE]: 1 } }));
-    return fc;
+    this.ghost = snapshot(this.fc, this.snapshots[s]!);
+    return this.ghost;
   }
 
-  /** Starts a morph from what is on screen toward snapshot `s`. */
-  begin(s: number): void {
+  /** Starts a morph from what is on screen toward snapshot `s`; true when it leaves a snapshot at rest (a new ghost). */
+  begin(s: number): boolean {
     const { plan, present } = this.space;
     this.from.set(this.current);
     this.fromPresence.set(this.presence);
     this.glowFrom.set(this.glow);
     if (this.target < 0) throw new Error('a morph needs a snapshot at rest to start from');
-    this.fadeFrom = this.resting ? 1 : this.fade;
+    const fromRest = this.resting;
+    this.fadeFrom = fromRest ? 1 : this.fade;
     this.resting = false;
     this.target = s;
     // A polygon that gains ground glows while it moves; one that loses it leaves a fading ghost.
@@ -289,6 +288,7 @@ export class Morpher {
       const shape = this.shapes[gi]!;
       shape.properties = { ...(this.fc.features[g.props[s]!]!.properties as Props), [MORPH_GLOW]: 0 };
     });
+    return fromRest;
   }
 
   private groupArea(gi: number, xy: Float64Array): number {
@@ -296,42 +296,42 @@ export class Morpher {
     return this.slotsOf[gi]!.reduce((a, slot, k) => a + (k === 0 ? 1 : -1) * ringAreaKm2(xy, offset[slot]!, count[slot]!), 0);
   }
 
-  /** The frame at progress `t` (0..1) of the morph begun last: ghosts of the last rest state, then the polygons. */
+  /** The polygons at progress `t` (0..1) of the morph begun last; also sets the ghost's `fade`. */
   frame(t: number): GeoJSON.FeatureCollection {
-    const { from, current, fromPresence, presence, space } = this;
+    const { from, current, fromPresence, presence, space, coords } = this;
     const to = space.positions[this.target]!;
     const toPresent = space.present[this.target]!;
     // a·(1 − t) + b·t, not a + (b − a)·t: exactly a at t = 0 and exactly b at t = 1, whatever the values.
     const s = 1 - t;
-    for (let i = 0; i < current.length; i++) current[i] = from[i]! * s + to[i]! * t;
-    for (let i = 0; i < presence.length; i++) presence[i] = fromPresence[i]! * s + toPresent[i]! * t;
-    this.fade = this.fadeFrom * (1 - t);
-    for (const g of this.ghosts) (g.properties as Props)[MORPH_FADE] = this.fade;
-    const features: GeoJSON.Feature[] = this.fade > 0 ? [...this.ghosts] : [];
+    for (let slot = 0; slot < presence.length; slot++) {
+      presence[slot] = fromPresence[slot]! * s + toPresent[slot]! * t;
+      const at = 2 * space.offset[slot]!;
+      const end = at + 2 * space.count[slot]!;
+      if (!(presence[slot]! > 0)) {
+        // not drawn, but kept exact: a later morph starts from here
+        for (let i = at; i < end; i++) current[i] = from[i]! * s + to[i]! * t;
+        continue;
+      }
+      const out = coords[slot]!;
+      for (let i = at, k = 0; i < end; i += 2, k++) {
+        const v = out[k]!;
+        v[0] = current[i] = from[i]! * s + to[i]! * t;
+        v[1] = current[i + 1] = from[i + 1]! * s + to[i + 1]! * t;
+      }
+      out[out.length - 1]![0] = out[0]![0];
+      out[out.length - 1]![1] = out[0]![1];
+    }
+    this.fade = this.fadeFrom * s;
+    const features: GeoJSON.Feature[] = [];
     const pulse = Math.sin(Math.PI * t);
     this.slotsOf.forEach((slots, gi) => {
       this.glow[gi] = Math.max(this.glowFrom[gi]! * (1 - t), this.gains[gi] ? pulse : 0);
       if (!(presence[slots[0]!]! > 0)) return;
       const shape = this.shapes[gi]!;
       (shape.properties as Props)[MORPH_GLOW] = this.glow[gi];
-      shape.geometry.coordinates = slots.filter((slot) => presence[slot]! > 0).map((slot) => this.ring(slot));
+      shape.geometry.coordinates = slots.filter((slot) => presence[slot]! > 0).map((slot) => coords[slot]!);
       features.push(shape);
     });
     return { type: 'FeatureCollection', features };
-  }
-
-  /** Copies a slot's vertices from the buffer into its (reused) closed coordinate array. */
-  private ring(slot: number): Position[] {
-    const out = this.coords[slot]!;
-    const at = this.space.offset[slot]!;
-    const n = this.space.count[slot]!;
-    for (let k = 0; k < n; k++) {
-      const p = out[k]!;
-      p[0] = this.current[2 * (at + k)]!;
-      p[1] = this.current[2 * (at + k) + 1]!;
-    }
-    out[n]![0] = out[0]![0];
-    out[n]![1] = out[0]![1];
-    return out;
   }
 }

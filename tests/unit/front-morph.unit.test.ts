@@ -5,7 +5,7 @@ import gsap from 'gsap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFrontMorph } from '../../src/map/front-morph.ts';
 import { planFronts } from '../../src/map/morph-plan.ts';
-import { MORPH_ROLE, snapshot } from '../../src/map/morph.ts';
+import { snapshot } from '../../src/map/morph.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
 const { story, data } = loadFixture(join(FIXTURES, 'morph'));
@@ -27,14 +27,21 @@ afterAll(() => gsap.ticker.add(gsap.updateRoot));
 
 function setup() {
   const calls: GeoJSON.FeatureCollection[] = [];
-  const morph = createFrontMorph({ layers: story!.layers, data, plans, setData: (_, fc) => calls.push(fc) });
-  return { morph, calls, last: () => calls.at(-1)! };
+  const ghost = { data: [] as GeoJSON.FeatureCollection[], fade: [] as number[] };
+  const morph = createFrontMorph({
+    layers: story!.layers,
+    data,
+    plans,
+    setData: (_, fc) => calls.push(fc),
+    setGhostData: (_, fc) => ghost.data.push(fc),
+    setGhostFade: (_, f) => ghost.fade.push(f),
+  });
+  return { morph, calls, ghost, last: () => calls.at(-1)! };
 }
-const isGhost = (f: GeoJSON.Feature) => f.properties?.[MORPH_ROLE] === 'ghost';
 
 describe('the front morph controller', () => {
   it('cuts to the first snapshot a layer appears with, then morphs frame by frame to the next and lands on it exactly', () => {
-    const { morph, calls, last } = setup();
+    const { morph, calls, ghost, last } = setup();
     morph.show(views[BEFORE]!, false);
     expect(last().features).toEqual([]);
     morph.show(views[MAY7]!, false);
@@ -45,11 +52,16 @@ describe('the front morph controller', () => {
     morph.show(views[MAY12]!, false);
     expect(morph.state()).toMatchObject({ snapshot: '2015-05-12', morphing: true });
     tick(700);
-    expect(last().features.some(isGhost)).toBe(true);
+    // the snapshot left behind is sent once, as the ghost, and fades
+    expect(ghost.data).toEqual([at('2015-05-07')]);
+    expect(morph.state().ghost).toBeGreaterThan(0.2);
+    expect(morph.state().ghost).toBeLessThan(0.8);
     expect(last()).not.toEqual(at('2015-05-12'));
     tick(900); // the step's own duration: 1500 ms
     expect(morph.state().morphing).toBe(false);
     expect(last()).toEqual(at('2015-05-12'));
+    expect(ghost.fade.at(-1)).toBe(0);
+    expect(morph.state().ghost).toBe(0);
     expect(morph.state().data.fronts).toBe(last());
     expect(calls.length - before).toBeGreaterThan(50);
   });
@@ -70,10 +82,10 @@ describe('the front morph controller', () => {
     morph.show(views[MAY7]!, false);
     morph.show(views[MAY12]!, false);
     tick(600);
-    const onScreen = JSON.stringify(last().features.filter((f) => !isGhost(f)));
+    const onScreen = JSON.stringify(last().features);
     morph.show(views[MAY20]!, false);
     tick(16);
-    const next = last().features.filter((f) => !isGhost(f));
+    const next = last().features;
     // one frame on, the shapes have barely moved from where the first morph left them
     const first = (fs: GeoJSON.Feature[]) => (fs.find((f) => f.properties?.id === 'gov-west')!.geometry as GeoJSON.Polygon).coordinates[0]![5]!;
     const [x0, y0] = first(JSON.parse(onScreen));

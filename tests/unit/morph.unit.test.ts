@@ -5,7 +5,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { heldAreas, heldRows } from '../../src/map/held.ts';
 import { bestStart, centroid, planFronts, planMorph, signedArea } from '../../src/map/morph-plan.ts';
-import { distinct, expand, geometryAreaKm2, isWalk, Morpher, MORPH_GLOW, MORPH_ROLE, polygonsOf, ringAreaKm2, snapshot, walkRing, type Position } from '../../src/map/morph.ts';
+import { distinct, expand, geometryAreaKm2, isWalk, Morpher, MORPH_GLOW, polygonsOf, ringAreaKm2, snapshot, walkRing, type Position } from '../../src/map/morph.ts';
 import { storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
@@ -146,7 +146,7 @@ describe('morph frames', () => {
       expect(morpher.current).toEqual(space.positions[b]);
       // The polygons drawn at t = 1 trace the target's rings vertex for vertex.
       const target = snapshot(fc, plan.snapshots[b]!);
-      const drawn = end.features.filter((f) => f.properties?.[MORPH_ROLE] !== 'ghost');
+      const drawn = end.features;
       expect(drawn).toHaveLength(target.features.reduce((n, f) => n + polygonsOf(f.geometry).length, 0));
       for (const f of drawn) {
         const source = target.features.filter((t) => t.properties?.id === f.properties?.id && t.properties?.side === f.properties?.side);
@@ -164,7 +164,7 @@ describe('morph frames', () => {
     for (const [a, b] of [[S1, S2], [S2, S3], [S3, S4]] as const) {
       morpher.rest(a);
       morpher.begin(b);
-      const drawn = morpher.frame(1).features.filter((f) => f.properties?.[MORPH_ROLE] !== 'ghost');
+      const drawn = morpher.frame(1).features;
       const km2 = (c: GeoJSON.Feature[]) => c.reduce((s, f) => s + geometryAreaKm2(f.geometry), 0);
       // Only the extra vertices on straight lon/lat edges differ, which the spherical formula sees as a few metres².
       const want = km2(snapshot(fc, plan.snapshots[b]!).features);
@@ -178,7 +178,7 @@ describe('morph frames', () => {
       morpher.begin(b);
       for (let t = 0.05; t < 1; t += 0.05) {
         const frame = morpher.frame(t);
-        for (const f of frame.features.filter((f) => f.properties?.[MORPH_ROLE] !== 'ghost')) {
+        for (const f of frame.features) {
           polygonsOf(f.geometry).forEach((rings) =>
             rings.forEach((ring, r) => {
               expectValidRing(ring);
@@ -194,23 +194,28 @@ describe('morph frames', () => {
     morpher.rest(S1);
     const before = geometryAreaKm2(snapshot(fc, '2015-05-07').features.find((f) => f.properties?.id === 'rebel-pocket')!.geometry);
     morpher.begin(S2);
-    const pocket = () => morpher.frame(0.5).features.find((f) => f.properties?.id === 'rebel-pocket' && f.properties?.[MORPH_ROLE] !== 'ghost');
+    const pocket = () => morpher.frame(0.5).features.find((f) => f.properties?.id === 'rebel-pocket');
     expect(geometryAreaKm2(pocket()!.geometry) / before).toBeCloseTo(0.25, 3);
     morpher.frame(1);
-    expect(morpher.frame(1).features.some((f) => f.properties?.id === 'rebel-pocket' && f.properties?.[MORPH_ROLE] !== 'ghost')).toBe(false);
+    expect(morpher.frame(1).features.some((f) => f.properties?.id === 'rebel-pocket')).toBe(false);
   });
 
   it('leave the last snapshot as a fading ghost and make gaining areas glow', () => {
     morpher.rest(S1);
-    morpher.begin(S2);
+    expect(morpher.begin(S2)).toBe(true);
+    expect(morpher.ghost).toEqual(snapshot(fc, '2015-05-07'));
     const mid = morpher.frame(0.5).features;
-    const ghosts = mid.filter((f) => f.properties?.[MORPH_ROLE] === 'ghost');
-    expect(ghosts.map((f) => f.properties?.snapshot)).toEqual(['2015-05-07', '2015-05-07', '2015-05-07']);
-    expect(ghosts[0]!.properties?.morphFade).toBeCloseTo(0.5);
-    const glow = (id: string) => mid.find((f) => f.properties?.id === id && f.properties?.[MORPH_ROLE] !== 'ghost')?.properties?.[MORPH_GLOW];
+    expect(morpher.fade).toBeCloseTo(0.5);
+    const glow = (id: string) => mid.find((f) => f.properties?.id === id)?.properties?.[MORPH_GLOW];
     expect(glow('gov-west')).toBeCloseTo(1);
     expect(glow('rebel-barrens')).toBe(0);
-    expect(morpher.frame(1).features.some((f) => f.properties?.[MORPH_ROLE] === 'ghost')).toBe(false);
+    // interrupted, the ghost stays that of the last snapshot at rest and fades on from where it was
+    expect(morpher.begin(S3)).toBe(false);
+    expect(morpher.ghost).toEqual(snapshot(fc, '2015-05-07'));
+    morpher.frame(0.5);
+    expect(morpher.fade).toBeCloseTo(0.25);
+    morpher.frame(1);
+    expect(morpher.fade).toBe(0);
   });
 
   it('start an interrupting morph from the shape on screen and end on the new target', () => {
