@@ -69,18 +69,18 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
     setData(f.id, fc);
   };
   const indexOf = (f: Front, date: string | null) => (date === null || !f.morpher ? -1 : f.morpher.snapshots.indexOf(date));
-  /** Cut to `date` (empty for null, or for a date this layer has no snapshot for). */
-  const fade = (f: Front, value: number) => {
+  const fadeGhost = (f: Front, value: number) => {
     if (f.fade === value) return;
     f.fade = value;
     setGhostFade(f.id, value);
     state.ghost = Math.max(...fronts.map((g) => g.fade));
   };
+  /** Cut to `date` (empty for null, or for a date this layer has no snapshot for). */
   const cut = (f: Front, date: string | null) => {
     const s = indexOf(f, date);
     f.live = s >= 0;
     put(f, s >= 0 ? f.morpher!.rest(s) : snapshot(f.fc, date));
-    fade(f, 0);
+    fadeGhost(f, 0);
   };
   const stop = () => {
     tween?.kill();
@@ -124,7 +124,7 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
         onUpdate: () => {
           for (const [f, m] of morphing) {
             put(f, m.frame(progress.t));
-            fade(f, m.fade);
+            fadeGhost(f, m.fade);
           }
         },
         onComplete: () => {

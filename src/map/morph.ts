@@ -116,7 +116,9 @@ export function sampleRing(ring: readonly Position[], params: Float64Array, us: 
 
 /** Sorted union of the parameter lists (exact duplicates merged). */
 export function unionParams(lists: readonly Float64Array[]): Float64Array {
-  const all = Float64Array.from(lists.flatMap((l) => [...l])).sort();
+  const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  lists.reduce((at, l) => (all.set(l, at), at + l.length), 0);
+  all.sort();
   let n = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
   return all.slice(0, n);
@@ -270,11 +272,11 @@ export class Morpher {
 
   /** Starts a morph from what is on screen toward snapshot `s`; true when it leaves a snapshot at rest (a new ghost). */
   begin(s: number): boolean {
+    if (this.target < 0) throw new Error('a morph needs a snapshot at rest to start from');
     const { plan, present } = this.space;
     this.from.set(this.current);
     this.fromPresence.set(this.presence);
     this.glowFrom.set(this.glow);
-    if (this.target < 0) throw new Error('a morph needs a snapshot at rest to start from');
     const fromRest = this.resting;
     this.fadeFrom = fromRest ? 1 : this.fade;
     this.resting = false;
