@@ -34,6 +34,7 @@ export interface FrontMorphOptions {
 export interface FrontMorph {
   /** Brings the front layers to `view.front`: a morph where the layer stays in view, else a cut. */
   show(view: View, reducedMotion: boolean): void;
+  /** a snapshot of the state (frame data by reference) */
   state(): FrontState;
   destroy(): void;
 }
@@ -134,7 +135,8 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
         },
       });
     },
-    state: () => state,
+    // a copy: the handle is read-only for hosts
+    state: () => ({ ...state, data: { ...state.data } }),
     destroy: stop,
   };
 }
