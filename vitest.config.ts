@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.unit.test.ts'] } },
+      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.unit.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'browser',

@@ -1,23 +1,16 @@
-// `npm run check`: validates the story script and its data, printing every problem at once.
-import { readFileSync } from 'node:fs';
-import { codeFrame, formatError } from '../src/story/errors.ts';
+// `npm run check`: validates the story script and its data, printing every problem at once
+// with the lines around it, then how long it took. Exits 1 on errors; warnings alone pass.
+import { existsSync, readFileSync } from 'node:fs';
+import { countProblems, formatWithFrame } from '../src/story/errors.ts';
 import { loadStoryFile } from '../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../story.config.ts';
 
 const started = performance.now();
 const result = loadStoryFile(process.argv[2] ?? STORY_SCRIPT);
-for (const e of result.errors) {
-  let frame = '';
-  try {
-    frame = codeFrame(readFileSync(e.file, 'utf8'), e.line, e.column);
-  } catch {
-    /* missing file: the message says so */
-  }
-  console.log(`${formatError(e)}\n${frame}\n`);
-}
+const checked = performance.now() - started;
+const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+for (const e of result.errors) console.log(`${formatWithFrame(e, read(e.file))}\n`);
 const errors = result.errors.filter((e) => e.severity === 'error').length;
-const warnings = result.errors.length - errors;
-const ms = Math.round(performance.now() - started);
-if (result.story) console.log(`${result.story.steps.length} steps, ${Object.keys(result.data).length} data files checked in ${ms} ms`);
-console.log(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+const what = result.story ? `${result.story.steps.length} steps and ${Object.keys(result.data).length} data files` : 'the story';
+console.log(`${countProblems(result.errors)}. Checked ${what} in ${Math.round(checked)} ms.`);
 process.exit(errors ? 1 : 0);

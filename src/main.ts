@@ -3,4 +3,8 @@ import story from 'virtual:story';
 import Story from './components/Story.svelte';
 import './app.css';
 
-mount(Story, { target: document.getElementById('app')!, props: { story } });
+const target = document.getElementById('app')!;
+// `npm run dev` only: live preview and the `?edit` camera picker. The build drops this branch,
+// and with it every module under src/dev/.
+if (import.meta.env.DEV) void import('./dev/mount.ts').then(({ mountDev }) => mountDev(target, story));
+else mount(Story, { target, props: { story } });

@@ -1,5 +1,5 @@
-// The one interface the story talks to; each map engine implements it (maplibre.ts now,
-// mapbox.ts when a token is configured). Components never touch an engine directly.
+// The one interface the story talks to; each map engine implements it (maplibre.ts, and
+// mapbox.ts when a token is configured; engine.ts picks one). Components never touch an engine directly.
 import type { Camera, Transition } from '../story/schema.ts';
 import type { View } from '../story/model.ts';
 import type { FrontState } from './front-morph.ts';
@@ -20,7 +20,11 @@ export interface ShowOptions {
   zoomOffset: number;
 }
 
+/** The library drawing the map: maplibre-gl (offline, the default) or mapbox-gl (with a token). */
+export type MapEngine = 'maplibre' | 'mapbox';
+
 export interface MapAdapter {
+  readonly engine: MapEngine;
   /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
   show(view: View, options: ShowOptions): void;
   /** the camera now, in the script's terms (zoom as written, without this screen's zoomOffset) */
@@ -29,10 +33,14 @@ export interface MapAdapter {
   project(lngLat: [number, number]): [number, number];
   /** ids of the story's layers visible now */
   visibleLayers(): string[];
+  /** the data the engine holds now for a story layer's source (a front layer: the snapshot drawn), or null */
+  layerData(layerId: string): GeoJSON.FeatureCollection | null;
   /** a camera move or a front-line morph is in progress */
   isMoving(): boolean;
   /** the front layers' snapshot and data now (front-morph.ts runs the morph for every engine) */
   front(): FrontState;
+  /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
+  setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */
   ready: Promise<void>;
   resize(): void;

@@ -56,3 +56,40 @@ export function sameCamera(a: Camera, b: Camera, tolerance = { degrees: 1e-4, zo
     bearing <= tolerance.angle
   );
 }
+
+/** maplibre's default vertical field of view, in radians (36.87°). */
+const FIELD_OF_VIEW = 0.6435011087932844;
+/** pixels across the world at zoom 0 (512-px tiles) */
+const WORLD_SIZE = 512;
+
+const mercator = ([lon, lat]: readonly [number, number]): [number, number] => {
+  const phi = (lat * Math.PI) / 180;
+  return [(lon + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2];
+};
+
+/**
+ * Where [lon, lat] is drawn with `camera` on a screen of `viewport`, in CSS px from its
+ * top-left, the way the engine frames a step (centre in the part the cards leave free,
+ * perspective for pitch); null when it lies beyond the horizon. For checking scripts
+ * without a browser.
+ */
+export function screenPoint(camera: Camera, lngLat: readonly [number, number], viewport: { width: number; height: number } = REFERENCE_VIEWPORT): [number, number] | null {
+  const { width, height } = viewport;
+  const scale = WORLD_SIZE * 2 ** (camera.zoom + zoomOffset(width, height));
+  const [cx, cy] = mercator(camera.center);
+  const [px, py] = mercator(lngLat);
+  const dx = (px - cx) * scale;
+  const dy = (py - cy) * scale;
+  // The map turns so the bearing points up.
+  const b = (camera.bearing * Math.PI) / 180;
+  const x = dx * Math.cos(b) + dy * Math.sin(b);
+  const ahead = -(-dx * Math.sin(b) + dy * Math.cos(b));
+  // Tilted ground plane seen by a camera at the engine's distance from the centre.
+  const pitch = (camera.pitch * Math.PI) / 180;
+  const distance = height / 2 / Math.tan(FIELD_OF_VIEW / 2);
+  const depth = distance + ahead * Math.sin(pitch);
+  if (depth <= 1) return null;
+  const p = cardPadding(width, height);
+  const centre = [p.left + (width - p.left - p.right) / 2, p.top + (height - p.top - p.bottom) / 2] as const;
+  return [centre[0] + (x * distance) / depth, centre[1] - (ahead * Math.cos(pitch) * distance) / depth];
+}

@@ -1,6 +1,6 @@
 // The story's own layers as engine layers: one source per story layer, drawn with the palette.
 // Pure: the same specs serve maplibre and mapbox, and are tested without a map.
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
@@ -25,6 +25,15 @@ const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${na
 export const storyLayerOf = (engineLayerId: string): string | null =>
   /^story:([^:]+):/.exec(engineLayerId)?.[1] ?? null;
 
+/** Font stacks for the story's labels: they must name fonts the engine's style can draw. */
+export interface LabelFonts {
+  regular: readonly string[];
+  bold: readonly string[];
+}
+
+/** The fonts that ship with the page (fonts.ts), drawn by maplibre through the basemap's font-faces. */
+export const LOCAL_FONTS: LabelFonts = { regular: TEXT_FONT_REGULAR, bold: TEXT_FONT_BOLD };
+
 export interface PlacedLayer {
   spec: LayerSpecification;
   /** basemap layer to insert under; undefined: on top */
@@ -33,7 +42,7 @@ export interface PlacedLayer {
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
 
-function placesLayers(layer: Layer): LayerSpecification[] {
+function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   const source = sourceId(layer);
   return [
     {
@@ -54,7 +63,8 @@ function placesLayers(layer: Layer): LayerSpecification[] {
       source,
       layout: {
         'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
-        'text-font': ['case', ['<=', ['get', 'rank'], 1], ['literal', [...TEXT_FONT_BOLD]], ['literal', [...TEXT_FONT_REGULAR]]],
+        // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
+        'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
         'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
@@ -182,19 +192,19 @@ export const frontGhost = (layer: Pick<Layer, 'id'>, fade: number) => ({
   ],
 });
 
-function labelLayers(layer: Layer): LayerSpecification[] {
+function labelLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   return [
     {
       id: part(layer, 'text'),
       type: 'symbol',
       source: sourceId(layer),
-      layout: { 'text-field': ['get', 'name'], 'text-font': [...TEXT_FONT_REGULAR], 'text-size': 13, 'text-max-width': 8 },
+      layout: { 'text-field': ['get', 'name'], 'text-font': [...fonts.regular], 'text-size': 13, 'text-max-width': 8 },
       paint: { 'text-color': tokenColor(layer.style.color), 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
 
-const BUILDERS: Record<Layer['kind'], (l: Layer) => LayerSpecification[]> = {
+const BUILDERS: Record<Layer['kind'], (l: Layer, fonts: LabelFonts) => LayerSpecification[]> = {
   places: placesLayers,
   line: lineLayers,
   area: areaLayers,
@@ -250,8 +260,8 @@ export function arrowImage(token: StyleToken, size = 24): { width: number; heigh
 }
 
 /** Sources for the story layers and their data, plus the highlight source over every place. */
-export function storySources(layers: readonly Layer[], data: StoryData): Record<string, SourceSpecification> {
-  const sources: Record<string, SourceSpecification> = {};
+export function storySources(layers: readonly Layer[], data: StoryData): Record<string, GeoJSONSourceSpecification> {
+  const sources: Record<string, GeoJSONSourceSpecification> = {};
   const places: GeoJSON.Feature[] = [];
   for (const layer of layers) {
     const fc = data[layer.id] ?? { type: 'FeatureCollection', features: [] };
@@ -266,9 +276,9 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
 }
 
 /** Engine layers for the story in drawing order, hidden until a step shows them. */
-export function storyLayers(layers: readonly Layer[]): PlacedLayer[] {
+export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_FONTS): PlacedLayer[] {
   const placed = layers.flatMap((layer) =>
-    BUILDERS[layer.kind](layer).map((spec) => ({
+    BUILDERS[layer.kind](layer, fonts).map((spec) => ({
       spec: { ...spec, layout: { ...spec.layout, visibility: 'none' } } as LayerSpecification,
       // Fills go under the borders; the rest on top, so the story's labels win placement
       // over the basemap's generic region names.

@@ -35,6 +35,18 @@ export function codeFrame(source: string, line: number, column: number): string 
   return out.join('\n');
 }
 
+/** A problem with the lines around it, as `npm run check` and the dev server show it; `source` is its file's text. */
+export function formatWithFrame(e: StoryError, source: string | null): string {
+  return source === null ? formatError(e) : `${formatError(e)}\n${codeFrame(source, e.line, e.column)}`;
+}
+
+/** "2 errors, 1 warning" */
+export function countProblems(errors: readonly StoryError[]): string {
+  const n = errors.filter((e) => e.severity === 'error').length;
+  const w = errors.length - n;
+  return `${n} error${n === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+}
+
 export function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

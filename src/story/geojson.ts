@@ -116,7 +116,3 @@ function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['pa
 /** Snapshot dates in a front layer's data (already checked), sorted. */
 export const snapshotDates = (fc: GeoJSON.FeatureCollection): string[] =>
   [...new Set(fc.features.map((f) => String(f.properties?.snapshot)))].sort();
-
-/** Ids of the places in a places layer's data (already checked). */
-export const placeIds = (fc: GeoJSON.FeatureCollection): string[] =>
-  fc.features.map((f) => f.properties?.id).filter((id): id is string => typeof id === 'string');

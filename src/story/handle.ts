@@ -1,5 +1,5 @@
 // window.__story: a read-only view of the story's state for tests and embedding hosts.
-import type { MapAdapter } from '../map/adapter.ts';
+import type { MapAdapter, MapEngine } from '../map/adapter.ts';
 import type { FrontState } from '../map/front-morph.ts';
 import type { Camera } from './schema.ts';
 
@@ -9,11 +9,15 @@ export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
   readonly mapStatus: MapStatus;
+  /** the library drawing the map once it is ready, else null */
+  readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
   camera(): Camera | null;
   /** front lines: the snapshot shown or being morphed to, whether a morph runs, setData calls so far, each front layer's data now */
   front(): FrontState | null;
   layers(): string[];
+  /** the data the map draws now for a story layer (a front layer: its snapshot), or null */
+  layerData(layerId: string): GeoJSON.FeatureCollection | null;
   /** where [lon, lat] is drawn now, in CSS pixels from the viewport's top-left; null without a map */
   project(lngLat: [number, number]): [number, number] | null;
 }
@@ -36,12 +40,16 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
     get mapStatus() {
       return state.mapStatus;
     },
+    get mapEngine() {
+      return state.map?.engine ?? null;
+    },
     get moving() {
       return state.map?.isMoving() ?? false;
     },
     camera: () => state.map?.camera() ?? null,
     front: () => state.map?.front() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
+    layerData: (layerId: string) => state.map?.layerData(layerId) ?? null,
     project: (lngLat: [number, number]): [number, number] | null => {
       const at = state.map?.project(lngLat);
       const box = state.container?.getBoundingClientRect();

@@ -2,14 +2,15 @@
 // compiled story, or every problem at once, each at file:line:column. Readers get JSON.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { core as zcore, ZodType } from 'zod';
-import { StoryScript, type Step } from './schema.ts';
-import { formatPath, suggestion, type StoryError } from './errors.ts';
-import { checkLayerData, placeIds, snapshotDates } from './geojson.ts';
+import { Chapter, Layer, Source, Step, StoryScript } from './schema.ts';
+import { didYouMean, formatPath, suggestion, type StoryError } from './errors.ts';
+import { checkLayerData, snapshotDates } from './geojson.ts';
 import { findJsonError } from './json-error.ts';
-import { parseCaption, plainText, type Block } from './markup.ts';
+import { parseCaption, plainText, wordCount, type Block } from './markup.ts';
 import { resolveViews } from './resolve.ts';
 import type { Story, StoryData } from './model.ts';
 import { heldAreas } from '../map/held.ts';
+import { lint, type Finding, type PlaceRef } from './warnings.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
@@ -132,6 +133,17 @@ function explain(issue: zcore.$ZodIssue, input: unknown): string {
 }
 
 function schemaErrors(result: zcore.$ZodIssue[], input: unknown, loc: Locator): StoryError[] {
+  // A misspelt key also leaves the key it meant missing: say it once, as the misspelling.
+  const meant = new Set(
+    result.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.flatMap((k) => {
+            const near = didYouMean(k, keysAt(StoryScript, issue.path as Path));
+            return near ? [formatPath([...issue.path, near])] : [];
+          })
+        : [],
+    ),
+  );
   return result.flatMap((issue) => {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') {
@@ -140,6 +152,7 @@ function schemaErrors(result: zcore.$ZodIssue[], input: unknown, loc: Locator): 
         loc.error([...path, k], `unknown key "${k}"${suggestion(k, allowed)}; allowed here: ${allowed.join(', ')}`, true),
       );
     }
+    if (issue.code === 'invalid_type' && valueAt(input, path) === undefined && meant.has(formatPath(path))) return [];
     return [loc.error(path, explain(issue, input))];
   });
 }
@@ -153,21 +166,39 @@ function captionError(loc: Locator, source: string, path: Path, text: string, e:
   return loc.at(found >= 0 ? start + found : start, path, e.message);
 }
 
-function duplicates(items: readonly { id: string }[], what: string, base: Path, loc: Locator): StoryError[] {
+function duplicates(ids: readonly (string | null)[], what: string, base: Path, loc: Locator): StoryError[] {
   const seen = new Map<string, number>();
-  return items.flatMap((item, i) => {
-    const first = seen.get(item.id);
+  return ids.flatMap((id, i) => {
+    if (id === null) return [];
+    const first = seen.get(id);
     if (first === undefined) {
-      seen.set(item.id, i);
+      seen.set(id, i);
       return [];
     }
-    return [loc.error([...base, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${formatPath([...base, first])})`)];
+    return [loc.error([...base, i, 'id'], `duplicate ${what} id "${id}" (first used at ${formatPath([...base, first])})`)];
   });
 }
 
 function danglingRef(loc: Locator, path: Path, what: string, id: string, known: readonly string[]): StoryError {
   return loc.error(path, `unknown ${what} "${id}"${suggestion(id, known)}`);
 }
+
+// What the YAML parser's messages mean for a script, in an editor's words.
+const YAML_HINTS: [RegExp, string][] = [
+  [/^Tabs are not allowed/, 'indent with spaces only'],
+  [/^All mapping items must start at the same column/, 'this line is indented differently from the keys around it: line them up'],
+  [/^Implicit keys need to be on a single line/, 'a key is missing its ":", or a value holds ": " and needs "quotes"'],
+  [/^Nested mappings are not allowed in compact mappings/, 'a value holds ": ": put it in "quotes", or use | and write it on the next lines'],
+  [/^Map keys must be unique/, 'this key is written twice here'],
+  [/^Missing closing "?quote/, 'a quote opened here is never closed'],
+  [/^Flow sequence/, 'a [list] is not closed with "]", or its next line is not indented enough'],
+  [/^Flow map/, 'a { mapping } is not closed with "}", or its next line is not indented enough'],
+  [/^A block sequence may not be used as an implicit map key/, 'a "- " item sits where a key was expected: check the indentation above'],
+];
+const yamlHint = (message: string): string => {
+  const hint = YAML_HINTS.find(([re]) => re.test(message));
+  return hint ? ` (${hint[1]})` : '';
+};
 
 /** Editors read a report top to bottom: order by file (script first), then position. */
 const byPosition = (errors: StoryError[], script: string): StoryError[] =>
@@ -181,96 +212,157 @@ export function loadStory(opts: LoadOptions): LoadResult {
   return { ...result, errors: byPosition(result.errors, opts.file) };
 }
 
+/**
+ * The script's lists item by item. When the whole script fails the schema, the items that pass
+ * on their own are still cross-checked, so one mistake does not hide the others.
+ */
+interface Parts {
+  sources: (Source | null)[];
+  chapters: (Chapter | null)[];
+  layers: (Layer | null)[];
+  /** a step that failed the schema keeps the fields that pass on their own */
+  steps: Partial<Step>[];
+  /** the first step as written, to tell a missing camera or date from an invalid one */
+  first: Record<string, unknown> | null;
+  method: string | undefined;
+  /** ids as written, also of items that failed the schema, so their ids are not reported unknown */
+  ids: { source: (string | null)[]; chapter: (string | null)[]; layer: (string | null)[]; step: (string | null)[] };
+}
+
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const idsOf = (items: unknown): (string | null)[] =>
+  Array.isArray(items) ? items.map((x) => (typeof record(x).id === 'string' ? (record(x).id as string) : null)) : [];
+
+function parts(input: unknown, script: StoryScript | null): Parts {
+  const root = record(input);
+  const meta = record(root.meta);
+  const each = <T>(schema: ZodType<T>, items: unknown): (T | null)[] =>
+    Array.isArray(items) ? items.map((x) => schema.safeParse(x).data ?? null) : [];
+  return {
+    sources: script?.meta.sources ?? each(Source, meta.sources),
+    chapters: script?.chapters ?? each(Chapter, root.chapters),
+    layers: script?.layers ?? each(Layer, root.layers),
+    steps: script?.steps ?? (Array.isArray(root.steps) ? root.steps.map(partialStep) : []),
+    first: Array.isArray(root.steps) && root.steps.length ? record(root.steps[0]) : null,
+    method: script ? script.meta.method : typeof meta.method === 'string' ? meta.method : undefined,
+    ids: { source: idsOf(meta.sources), chapter: idsOf(root.chapters), layer: idsOf(root.layers), step: idsOf(root.steps) },
+  };
+}
+
+function partialStep(raw: unknown): Partial<Step> {
+  const given = record(raw);
+  const whole = Step.safeParse(raw);
+  if (whole.success) return whole.data;
+  const fields = Object.entries(Step.shape).flatMap(([key, field]) => {
+    const r = (field as ZodType).safeParse(given[key]);
+    return given[key] !== undefined && r.success ? [[key, r.data]] : [];
+  });
+  return Object.fromEntries(fields) as Partial<Step>;
+}
+
+const present = <T>(items: readonly (T | null)[]): T[] => items.filter((x): x is T => x !== null);
+
 function compile(opts: LoadOptions): LoadResult {
   const { file, text } = opts;
   const dataLabel = opts.dataLabel ?? ((rel: string) => rel);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const loc = new Locator(file, doc, lines);
-  const fail = (errors: StoryError[]): LoadResult => ({ story: null, data: {}, errors, dataFiles: [] });
 
   if (doc.errors.length) {
-    return fail(doc.errors.map((e) => loc.at(e.pos[0], [], `YAML syntax: ${e.message.split('\n')[0]}`)));
+    // The first syntax error throws the parser off for the lines after it: the rest are
+    // mostly echoes of it, so only the first is reported.
+    const [e] = doc.errors;
+    const message = e!.message.split('\n')[0]!;
+    const errors = [loc.at(e!.pos[0], [], `YAML syntax: ${message}${yamlHint(message)}`)];
+    return { story: null, data: {}, errors, dataFiles: [] };
   }
   const input: unknown = doc.toJS();
   const parsed = StoryScript.safeParse(input);
-  if (!parsed.success) return fail(schemaErrors(parsed.error.issues, input, loc));
-  const script = parsed.data;
-  const errors: StoryError[] = [
-    ...duplicates(script.chapters, 'chapter', ['chapters'], loc),
-    ...duplicates(script.steps, 'step', ['steps'], loc),
-    ...duplicates(script.layers, 'layer', ['layers'], loc),
-    ...duplicates(script.meta.sources, 'source', ['meta', 'sources'], loc),
-  ];
+  const errors: StoryError[] = parsed.success ? [] : schemaErrors(parsed.error.issues, input, loc);
+  const script = parsed.data ?? null;
+  const { sources, chapters, layers, steps, first, method, ids } = parts(input, script);
+  errors.push(
+    ...duplicates(ids.chapter, 'chapter', ['chapters'], loc),
+    ...duplicates(ids.step, 'step', ['steps'], loc),
+    ...duplicates(ids.layer, 'layer', ['layers'], loc),
+    ...duplicates(ids.source, 'source', ['meta', 'sources'], loc),
+  );
 
-  // Data files: each read, parsed and checked against its layer's kind.
+  // Data files: each read, parsed and checked against its layer's kind. A layer that failed
+  // the schema has an unknown kind: its places and snapshots are unknown too.
   const data: StoryData = {};
-  const places: string[] = [];
+  const raw: Record<string, { text: string; label: string }> = {};
+  const places: PlaceRef[] = [];
   const snapshots: string[] = [];
-  let placesComplete = true;
-  let frontsComplete = true;
-  script.layers.forEach((layer, i) => {
-    const raw = opts.readData(layer.data);
+  let placesComplete = !layers.includes(null);
+  let frontsComplete = placesComplete;
+  layers.forEach((layer, i) => {
+    if (!layer) return;
+    const text = opts.readData(layer.data);
     const label = dataLabel(layer.data);
-    if (raw === null) {
+    const result = text === null ? null : parseDataFile(text, label, layer.kind);
+    if (!result?.data) {
       if (layer.kind === 'places') placesComplete = false;
       if (layer.kind === 'front') frontsComplete = false;
-      return void errors.push(loc.error(['layers', i, 'data'], `data file not found: ${label}`));
+      return void errors.push(...(result?.errors ?? [loc.error(['layers', i, 'data'], `data file not found: ${label}`)]));
     }
-    const result = parseDataFile(raw, label, layer.kind);
-    if (result.errors.length) {
-      if (layer.kind === 'places') placesComplete = false;
-      if (layer.kind === 'front') frontsComplete = false;
-      return void errors.push(...result.errors);
-    }
-    data[layer.id] = result.data!;
-    if (layer.kind === 'places') places.push(...placeIds(result.data!));
-    if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data!));
+    data[layer.id] = result.data;
+    raw[layer.id] = { text: text!, label };
+    if (layer.kind === 'places') places.push(...placeRefs(layer.id, result.data));
+    if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data));
   });
 
-  const ids = {
-    chapter: script.chapters.map((c) => c.id),
-    layer: script.layers.map((l) => l.id),
-    source: script.meta.sources.map((s) => s.id),
-  };
-  script.steps.forEach((step: Step, i) => {
+  const known = { chapter: present(ids.chapter), layer: present(ids.layer), source: present(ids.source), place: places.map((p) => p.id) };
+  steps.forEach((step, i) => {
     const at = (...p: Path): Path => ['steps', i, ...p];
-    if (!ids.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, ids.chapter));
-    step.layers?.forEach((id, j) => ids.layer.includes(id) || errors.push(danglingRef(loc, at('layers', j), 'layer', id, ids.layer)));
-    step.sources.forEach((id, j) => ids.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, ids.source)));
+    if (step.chapter && !known.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, known.chapter));
+    step.layers?.forEach((id, j) => known.layer.includes(id) || errors.push(danglingRef(loc, at('layers', j), 'layer', id, known.layer)));
+    step.sources?.forEach((id, j) => known.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, known.source)));
     if (step.front && frontsComplete && !snapshots.includes(step.front)) {
       errors.push(loc.error(at('front'), `no front-line snapshot dated ${step.front}; the front layers have ${snapshots.join(', ') || 'none'}`));
     }
     if (step.dateLabel && !step.date) errors.push(loc.error(at('dateLabel'), 'a dateLabel needs a date on the same step'));
     // With a places file unreadable, its ids are unknown: say nothing rather than cascade.
-    if (placesComplete) step.highlight.forEach((id, j) => places.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, places)));
+    if (placesComplete) step.highlight?.forEach((id, j) => known.place.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, known.place)));
   });
-  const first = script.steps[0]!;
-  if (!first.camera) errors.push(loc.error(['steps', 0], 'the first step needs a camera (later steps inherit it)'));
-  if (!first.date) errors.push(loc.error(['steps', 0], 'the first step needs a date (later steps inherit it)'));
+  if (first && first.camera === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a camera (later steps inherit it)'));
+  if (first && first.date === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a date (later steps inherit it)'));
 
   const caption = (path: Path, source: string): Block[] => {
     const { blocks, errors: markup } = parseCaption(source);
     errors.push(...markup.map((e) => captionError(loc, text, path, source, e)));
     return blocks;
   };
-  const captions = script.steps.map((s, i) => caption(['steps', i, 'caption'], s.caption));
-  const method = script.meta.method ? caption(['meta', 'method'], script.meta.method) : [];
+  const captions = steps.map((s, i) => (s.caption ? caption(['steps', i, 'caption'], s.caption) : []));
+  const methodBlocks = method ? caption(['meta', 'method'], method) : [];
+  const dataFiles = present(layers).map((l) => l.data);
 
-  const dataFiles = script.layers.map((l) => l.data);
-  if (errors.some((e) => e.severity === 'error')) return { story: null, data: {}, errors, dataFiles };
-
-  const views = resolveViews(script.steps);
-  const frontLayers = new Set(script.layers.filter((l) => l.kind === 'front').map((l) => l.id));
-  views.forEach((v, i) => {
+  // Views settle only on a script that passed the schema and gives the first step what it must.
+  const views = script?.steps[0]?.camera && script.steps[0].date ? resolveViews(script.steps) : null;
+  const frontLayers = new Set(present(layers).filter((l) => l.kind === 'front').map((l) => l.id));
+  views?.forEach((v, i) => {
     if (v.front === null && v.layers.some((id) => frontLayers.has(id))) {
       errors.push(loc.error(['steps', i], 'this step shows a front layer but no snapshot: add front: YYYY-MM-DD here or on an earlier step'));
     }
   });
-  if (errors.length) return { story: null, data: {}, errors, dataFiles };
+
+  if (script) {
+    const findings = lint({
+      steps: script.steps,
+      views,
+      captionWords: captions.map(wordCount),
+      sources: script.meta.sources.map((s) => s.id),
+      layers: script.layers,
+      places: placesComplete ? places : [],
+    });
+    errors.push(...findings.map((f) => warningAt(f, loc, raw)));
+  }
+
+  if (!script || !views || errors.some((e) => e.severity === 'error')) return { story: null, data: {}, errors, dataFiles };
   const layerTitle = new Map(script.layers.map((l) => [l.id, l.title]));
   const story: Story = {
-    meta: { ...script.meta, credits: script.meta.credits ?? null, method },
+    meta: { ...script.meta, credits: script.meta.credits ?? null, method: methodBlocks },
     chapters: script.chapters,
     layers: script.layers,
     steps: script.steps.map((s, i) => ({
@@ -285,6 +377,23 @@ function compile(opts: LoadOptions): LoadResult {
     areas: heldAreas(script.layers, data),
   };
   return { story, data, errors, dataFiles };
+}
+
+/** A warning located in the script, or in the data file of the layer it names. */
+function warningAt(f: Finding, loc: Locator, raw: Record<string, { text: string; label: string }>): StoryError {
+  const file = f.layer ? raw[f.layer] : undefined;
+  const where = file ? dataLocator(file.text, file.label) : loc;
+  return { ...where.error(f.path, f.message), severity: 'warning' };
+}
+
+/** Places of a (checked) places layer with where they are. */
+const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>
+  fc.features.map((f, feature) => ({ id: String(f.properties?.id), layer, lngLat: (f.geometry as GeoJSON.Point).coordinates as [number, number], feature }));
+
+/** Locates paths in a JSON data file (JSON is YAML); only built when something is reported there. */
+function dataLocator(text: string, label: string): Locator {
+  const lines = new LineCounter();
+  return new Locator(label, parseDocument(text, { lineCounter: lines }), lines);
 }
 
 /** JSON text of a layer's data → FeatureCollection, or errors located in that file. */
@@ -302,7 +411,6 @@ export function parseDataFile(raw: string, label: string, kind: Parameters<typeo
   }
   const issues = checkLayerData(json, kind);
   if (!issues.length) return { data: json as GeoJSON.FeatureCollection, errors: [] };
-  // Locate issues through a YAML parse of the same text (JSON is YAML), only when needed.
-  const loc = new Locator(label, parseDocument(raw, { lineCounter: lines }), lines);
+  const loc = dataLocator(raw, label);
   return { data: null, errors: issues.map((i) => loc.error(i.path, i.message)) };
 }

@@ -45,6 +45,7 @@ export interface Story {
     credits: string | null;
     method: Block[];
     sources: Source[];
+    terrain: { exaggeration: number };
   };
   chapters: { id: string; title: string }[];
   layers: Layer[];

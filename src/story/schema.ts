@@ -2,6 +2,10 @@
 // JSON Schema in story/story.schema.json (read by editors' YAML tooling) all come from here.
 import { z } from 'zod';
 
+/** What editors see on hover and in completion: every field has a description and an example. */
+const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T =>
+  schema.meta({ description, examples: [example] });
+
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lowercase letters, digits and single hyphens, e.g. "flitah-hills"');
@@ -10,116 +14,194 @@ export const IsoDate = z.iso.date('a date written YYYY-MM-DD, e.g. 2015-05-13');
 
 /** A single day, or a span of days when reports cover several. */
 export const DateSpec = z.union([
-  IsoDate,
-  z
-    .strictObject({ from: IsoDate, to: IsoDate })
-    .refine((r) => r.from <= r.to, { message: '"from" must not be after "to"' }),
+  doc(IsoDate, 'a single day, YYYY-MM-DD', '2015-05-13'),
+  doc(
+    z
+      .strictObject({
+        from: doc(IsoDate, 'first day the reports cover, YYYY-MM-DD', '2015-05-07'),
+        to: doc(IsoDate, 'last day the reports cover, YYYY-MM-DD', '2015-05-12'),
+      })
+      .refine((r) => r.from <= r.to, { message: '"from" must not be after "to"' }),
+    'a span of days, when reports cover several',
+    { from: '2015-05-07', to: '2015-05-12' },
+  ),
 ]);
 
-export const LngLat = z
-  .tuple([
-    z.number().min(-180).max(180).describe('longitude in degrees, −180..180 (east is positive)'),
-    z.number().min(-90).max(90).describe('latitude in degrees, −90..90 (north is positive)'),
-  ])
-  .describe('[longitude, latitude] of the point the map centres on');
+// Examples shared by a field and the lists and objects that hold it.
+const EXAMPLE = {
+  source: { id: 'daily-star-2015-05-12', title: 'Hezbollah, Syrian army advance in Qalamoun', publisher: 'The Daily Star', date: '2015-05-12' },
+  chapter: { id: 'prelude', title: 'Prelude: March–April 2015' },
+  layer: { id: 'towns', kind: 'places', title: 'Towns and villages', data: 'data/places.geojson' },
+  step: {
+    id: 'three-axes',
+    chapter: 'prelude',
+    date: '2015-04-03',
+    camera: { center: [36.1, 33.73], zoom: 9.6 },
+    layers: ['towns'],
+    highlight: ['zabadani'],
+    alt: 'Close-up of Zabadani.',
+    sources: ['daily-star-2015-05-12'],
+    caption: 'By 3 April the army was closing on *Zabadani* along three axes.',
+  },
+};
+const EXAMPLE_META = { title: 'The battle for the barrens', dek: 'Scroll to follow the fighting.', byline: 'Graphics desk', published: '2015-06-21', sources: [EXAMPLE.source] };
 
-export const Camera = z
-  .strictObject({
+export const LngLat = doc(
+  z.tuple([
+    doc(z.number().min(-180).max(180), 'longitude in degrees, −180..180 (east is positive)', 36.42),
+    doc(z.number().min(-90).max(90), 'latitude in degrees, −90..90 (north is positive)', 33.93),
+  ]),
+  '[longitude, latitude] of the point the map centres on',
+  [36.42, 33.93],
+);
+
+export const Camera = doc(
+  z.strictObject({
     center: LngLat,
-    zoom: z.number().min(0).max(22).describe('map zoom, 0 (world) .. 22 (street); the region fits at about 8'),
-    pitch: z.number().min(0).max(85).default(0).describe('tilt in degrees, 0 (straight down) .. 85'),
-    bearing: z.number().min(-360).max(360).default(0).describe('rotation in degrees clockwise from north'),
-  })
-  .describe('Where the map looks during this step');
+    zoom: doc(z.number().min(0).max(22), 'map zoom on a phone, 0 (world) .. 22 (street); the region fits at about 8 (wider screens zoom in to frame the same area)', 8.2),
+    pitch: doc(z.number().min(0).max(85).default(0), 'tilt in degrees, 0 (straight down) .. 85', 0),
+    bearing: doc(z.number().min(-360).max(360).default(0), 'rotation in degrees clockwise from north', 0),
+  }),
+  'Where the map looks during this step; `?edit` on the dev page gives a ready-made one',
+  { center: [36.42, 33.93], zoom: 8.2, pitch: 0, bearing: 0 },
+);
 
-export const Transition = z
-  .strictObject({
-    type: z.enum(['fly', 'ease', 'jump']).default('fly').describe('fly: zoom out and in; ease: glide; jump: cut'),
-    duration: z.number().int().min(0).max(10000).default(2000).describe('length of the move in milliseconds'),
-  })
-  .describe('How the camera moves to this step');
+export const Transition = doc(
+  z.strictObject({
+    type: doc(z.enum(['fly', 'ease', 'jump']).default('fly'), 'fly: zoom out and in; ease: glide; jump: cut', 'ease'),
+    duration: doc(z.number().int().min(0).max(10000).default(2000), 'length of the move in milliseconds', 1500),
+  }),
+  'How the camera moves to this step (default: fly, 2000 ms)',
+  { type: 'ease', duration: 1500 },
+);
 
 /** GSAP eases that do not overshoot: a front line must never pass its target. */
 export const MORPH_EASES = ['none', ...['power1', 'power2', 'power3', 'sine', 'expo', 'circ'].flatMap((e) => [`${e}.in`, `${e}.out`, `${e}.inOut`])] as const;
 
-export const Morph = z
-  .strictObject({
-    duration: z.number().int().min(0).max(10000).default(1200).describe('length of the morph in milliseconds; 0 cuts'),
-    ease: z.enum(MORPH_EASES).default('power2.inOut').describe('GSAP easing of the morph'),
-  })
-  .describe('How the front lines change into this step\'s snapshot');
+export const Morph = doc(
+  z.strictObject({
+    duration: doc(z.number().int().min(0).max(10000).default(1200), 'length of the morph in milliseconds; 0 cuts', 1500),
+    ease: doc(z.enum(MORPH_EASES).default('power2.inOut'), 'GSAP easing of the morph ("none" is linear)', 'power1.inOut'),
+  }),
+  "How the front lines change into this step's snapshot (default: 1200 ms, power2.inOut)",
+  { duration: 1500, ease: 'power1.inOut' },
+);
 
-export const Source = z.strictObject({
-  id: Slug.describe('short id that steps cite, e.g. "daily-star-2015-05-12"'),
-  title: z.string().min(1).describe('headline or title of the report'),
-  publisher: z.string().min(1).describe('outlet or author, e.g. "The Daily Star"'),
-  date: IsoDate.optional().describe('publication date'),
-  url: z.url().optional().describe('where the report can be read'),
-  note: z.string().optional().describe('how it reached us, e.g. "via a mirror"; whose claim it carries'),
-});
+export const Source = doc(
+  z.strictObject({
+    id: doc(Slug, 'short id that steps cite under "sources"', 'daily-star-2015-05-12'),
+    title: doc(z.string().min(1), 'headline or title of the report', 'Hezbollah, Syrian army advance in Qalamoun'),
+    publisher: doc(z.string().min(1), 'outlet or author', 'The Daily Star'),
+    date: doc(IsoDate.optional(), 'publication date', '2015-05-12'),
+    url: doc(z.url().optional(), 'where the report can be read', 'https://example.org/report'),
+    note: doc(z.string().optional(), 'how it reached us; whose claim it carries', 'Reports Al-Manar claims.'),
+  }),
+  'a report the steps cite',
+  EXAMPLE.source,
+);
 
-export const Meta = z.strictObject({
-  title: z.string().min(1).describe('headline of the story'),
-  dek: z.string().min(1).describe('one or two sentences under the headline'),
-  byline: z.string().min(1).describe('who wrote it, e.g. "By the graphics desk"'),
-  published: IsoDate.describe('publication date'),
-  credits: z.string().optional().describe('map data and other credits, shown at the end'),
-  method: z.string().optional().describe('"How this map was made": caption markup shown before the sources'),
-  sources: z.array(Source).min(1).describe('every report the steps cite'),
-});
+export const Meta = doc(
+  z.strictObject({
+    title: doc(z.string().min(1), 'headline of the story', 'The battle for the barrens: Qalamoun, 2015'),
+    dek: doc(z.string().min(1), 'one or two sentences under the headline', 'In the spring of 2015 Hezbollah and the Syrian army fought rebels for the mountains on the border.'),
+    byline: doc(z.string().min(1), 'who wrote it', 'Graphics desk'),
+    published: doc(IsoDate, 'publication date', '2015-06-21'),
+    credits: doc(z.string().optional(), 'map data and other credits, shown at the end', 'Basemap: Natural Earth.'),
+    method: doc(z.string().optional(), '"How this map was made": caption markup shown before the sources', 'Areas are *reconstructions* from reports, not surveyed positions.'),
+    sources: doc(z.array(Source).min(1), 'every report the steps cite', [EXAMPLE.source]),
+    terrain: doc(
+      z
+        .strictObject({
+          exaggeration: doc(z.number().min(0).max(5).default(1), 'vertical scale of the relief: 1 true to life, 1.5 steeper, 0 flat', 1.5),
+        })
+        .default({ exaggeration: 1 }),
+      '3D relief, drawn when the story runs on Mapbox (a token is set); the offline map is flat',
+      { exaggeration: 1.5 },
+    ),
+  }),
+  "the story's headline, byline and sources",
+  EXAMPLE_META,
+);
 
-export const Chapter = z.strictObject({
-  id: Slug,
-  title: z.string().min(1).describe('chapter heading shown above its first step'),
-});
+export const Chapter = doc(
+  z.strictObject({
+    id: doc(Slug, 'id that steps name under "chapter"', 'prelude'),
+    title: doc(z.string().min(1), 'chapter heading shown above its first step', 'Prelude: March–April 2015'),
+  }),
+  'a chapter: a heading over a run of steps',
+  EXAMPLE.chapter,
+);
 
-export const StyleToken = z
-  .enum(['government', 'rebels', 'isil', 'lebanese-army', 'neutral', 'highlight'])
-  .describe('colour of the layer, from the story palette');
+export const StyleToken = doc(
+  z.enum(['government', 'rebels', 'isil', 'lebanese-army', 'neutral', 'highlight']),
+  'colour of the layer, from the story palette: a side, neutral (dark grey) or highlight (orange)',
+  'government',
+);
 
-export const Layer = z.strictObject({
-  id: Slug.describe('id that steps list under "layers"'),
-  kind: z
-    .enum(['places', 'area', 'line', 'label', 'front'])
-    .describe('places: points with names; area: polygons; line: lines; label: text only; front: dated snapshots of the areas each side holds'),
-  title: z.string().min(1).describe('name of the layer in the legend'),
-  data: z
-    .string()
-    .regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"')
-    .describe('GeoJSON file, relative to the story folder'),
-  style: z
-    .strictObject({
-      color: StyleToken.default('neutral'),
-      opacity: z.number().min(0).max(1).optional().describe('fill or line opacity, 0..1'),
-      dashed: z.boolean().default(false).describe('dashed outline or line (claimed, not confirmed)'),
-    })
-    .default({ color: 'neutral', dashed: false }),
-});
+export const Layer = doc(
+  z.strictObject({
+    id: doc(Slug, 'id that steps list under "layers"', 'towns'),
+    kind: doc(
+      z.enum(['places', 'area', 'line', 'label', 'front']),
+      'places: points with names; area: polygons; line: arrows; label: text only; front: dated snapshots of the areas each side holds',
+      'places',
+    ),
+    title: doc(z.string().min(1), 'name of the layer in the legend', 'Towns and villages'),
+    data: doc(
+      z.string().regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"'),
+      'GeoJSON file, relative to the story folder',
+      'data/places.geojson',
+    ),
+    style: doc(
+      z
+        .strictObject({
+          color: StyleToken.default('neutral'),
+          opacity: doc(z.number().min(0).max(1).optional(), 'fill or line opacity, 0..1', 0.45),
+          dashed: doc(z.boolean().default(false), 'dashed outline or line (claimed, not confirmed)', true),
+        })
+        .default({ color: 'neutral', dashed: false }),
+      'how the layer is drawn (default: neutral, solid)',
+      { color: 'government', dashed: true },
+    ),
+  }),
+  'a map layer: a GeoJSON file drawn one way',
+  EXAMPLE.layer,
+);
 
-export const Step = z.strictObject({
-  id: Slug.describe('unique id of the step; also its link: story.html#<id>'),
-  chapter: Slug.describe('id of the chapter this step belongs to'),
-  date: DateSpec.optional().describe('date of what the step tells, or {from, to}; inherited from the step before when left out'),
-  dateLabel: z.string().min(1).optional().describe('how the date reads on the card when the dates alone say it badly, e.g. "Mid-April 2015"'),
-  caption: z.string().min(1, 'a caption is required').describe('text of the card: paragraphs, *emphasis*, **strong**, [links](https://…), "> " quotes ending "> — Name"'),
-  alt: z.string().min(1).optional().describe('what the map shows at this step, for screen readers'),
-  camera: Camera.optional().describe('where the map looks; inherited from the step before when left out'),
-  transition: Transition.optional(),
-  layers: z.array(Slug).optional().describe('ids of the layers shown; inherited from the step before when left out'),
-  front: IsoDate.optional().describe('which front-line snapshot the front layers show (its date); inherited from the step before when left out'),
-  morph: Morph.optional(),
-  highlight: z.array(Slug).default([]).describe('ids of places to ring on the map'),
-  sources: z.array(Slug).min(1, 'every step cites at least one source').describe('ids from meta.sources'),
-});
+export const Step = doc(
+  z.strictObject({
+    id: doc(Slug, 'unique id of the step; also its link: story.html#<id>', 'three-axes'),
+    chapter: doc(Slug, 'id of the chapter this step belongs to', 'prelude'),
+    date: doc(DateSpec.optional(), 'date of what the step tells, or {from, to}; inherited from the step before when left out', '2015-04-03'),
+    dateLabel: doc(z.string().min(1).optional(), 'how the date reads on the card when the dates alone say it badly', 'Mid-April 2015'),
+    caption: doc(
+      z.string().min(1, 'a caption is required'),
+      'text of the card: paragraphs, *emphasis*, **strong**, [links](https://…), "> " quotes ending "> — Name"; about 80 words fit on a phone',
+      'By 3 April the army was closing on *Zabadani* along three axes.',
+    ),
+    alt: doc(z.string().min(1).optional(), 'what the map shows at this step, for screen readers', 'Close-up of Zabadani with two arrows.'),
+    camera: doc(Camera.optional(), 'where the map looks; inherited from the step before when left out', { center: [36.1, 33.73], zoom: 9.6 }),
+    transition: Transition.optional(),
+    layers: doc(z.array(Slug).optional(), 'ids of the layers shown; inherited from the step before when left out', ['towns', 'zabadani-approaches']),
+    front: doc(IsoDate.optional(), 'which front-line snapshot the front layers show (its date); inherited from the step before when left out', '2015-05-12'),
+    morph: Morph.optional(),
+    highlight: doc(z.array(Slug).default([]), 'ids of places to ring on the map', ['zabadani']),
+    sources: doc(z.array(Slug).min(1, 'every step cites at least one source'), 'ids from meta.sources', ['daily-star-2015-05-12']),
+  }),
+  'one scroll step: a card and the map behind it',
+  EXAMPLE.step,
+);
 
-export const StoryScript = z
-  .strictObject({
+export const StoryScript = doc(
+  z.strictObject({
     meta: Meta,
-    chapters: z.array(Chapter).min(1),
-    layers: z.array(Layer).default([]),
-    steps: z.array(Step).min(1, 'a story needs at least one step'),
-  })
-  .describe('A scroll-driven map story');
+    chapters: doc(z.array(Chapter).min(1), 'the chapters, in order', [EXAMPLE.chapter]),
+    layers: doc(z.array(Layer).default([]), 'the map layers steps can show', [EXAMPLE.layer]),
+    steps: doc(z.array(Step).min(1, 'a story needs at least one step'), 'the scroll steps, in reading order', [EXAMPLE.step]),
+  }),
+  'A scroll-driven map story',
+  { meta: EXAMPLE_META, chapters: [EXAMPLE.chapter], layers: [EXAMPLE.layer], steps: [EXAMPLE.step] },
+);
 
 export type StoryScript = z.infer<typeof StoryScript>;
 export type Step = z.infer<typeof Step>;
@@ -128,6 +210,7 @@ export type Camera = z.infer<typeof Camera>;
 export type Transition = z.infer<typeof Transition>;
 export type Morph = z.infer<typeof Morph>;
 export type Source = z.infer<typeof Source>;
+export type Chapter = z.infer<typeof Chapter>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type StyleToken = z.infer<typeof StyleToken>;
 

@@ -1,11 +1,13 @@
 // Hands the page the compiled story as JSON modules: `virtual:story` (text and views, in the
 // first chunk), `virtual:story-data` (GeoJSON, loaded with the map) and `virtual:story-morph`
-// (how front lines morph, planned here at build time). Invalid scripts fail the build, and
-// show in the dev overlay, with every error located.
+// (how front lines morph, planned here at build time). Invalid scripts fail the build with every
+// error located. In dev, saving the script or a data file sends the page the new story (or its
+// problems) to show in place: see src/dev/.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { codeFrame, formatError } from './errors.ts';
+import { formatError, formatWithFrame } from './errors.ts';
+import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
 import { planFronts } from '../map/morph-plan.ts';
 
@@ -15,20 +17,26 @@ const resolved = (id: string) => `\0${id}`;
 export function storyPlugin(options: { script: string }): Plugin {
   let root = process.cwd();
   let cached: FileLoadResult | null = null;
-  const load = () => (cached ??= loadStoryFile(options.script, root));
+  // Files of the last load, kept when the cache is dropped: watchChange runs before handleHotUpdate.
+  let watched = new Set<string>();
+  // A page that loaded a broken script has no story to update: it needs a reload once fixed.
+  let servedBroken = false;
+  const load = (): FileLoadResult => {
+    if (!cached) {
+      cached = loadStoryFile(options.script, root);
+      watched = new Set(cached.watch);
+    }
+    return cached;
+  };
 
-  const report = (result: FileLoadResult) =>
-    result.errors
-      .map((e) => {
-        let frame = '';
-        try {
-          frame = codeFrame(readFileSync(resolve(root, e.file), 'utf8'), e.line, e.column);
-        } catch {
-          /* the file itself is what is missing */
-        }
-        return `${formatError(e)}${frame ? `\n${frame}` : ''}`;
-      })
-      .join('\n\n');
+  const read = (file: string) => {
+    try {
+      return readFileSync(resolve(root, file), 'utf8');
+    } catch {
+      return null; // the file itself is what is missing
+    }
+  };
+  const report = (result: FileLoadResult) => result.errors.map((e) => formatWithFrame(e, read(e.file))).join('\n\n');
 
   return {
     name: 'story',
@@ -44,6 +52,7 @@ export function storyPlugin(options: { script: string }): Plugin {
       for (const file of result.watch) this.addWatchFile(file);
       for (const w of result.errors.filter((e) => e.severity === 'warning')) this.warn(formatError(w));
       const first = result.errors.find((e) => e.severity === 'error');
+      servedBroken = !result.story;
       if (first || !result.story) {
         const count = result.errors.filter((e) => e.severity === 'error').length;
         this.error({
@@ -58,16 +67,17 @@ export function storyPlugin(options: { script: string }): Plugin {
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
     watchChange(file) {
-      if (cached?.watch.includes(file)) cached = null;
+      if (watched.has(file)) cached = null;
     },
     handleHotUpdate({ file, server }) {
-      if (!cached?.watch.includes(file) && !file.startsWith(resolve(root, 'story'))) return;
+      if (!watched.has(file) && !file.startsWith(resolve(root, 'story'))) return;
       cached = null;
       for (const id of Object.values(MODULES)) {
         const mod = server.moduleGraph.getModuleById(resolved(id));
         if (mod) server.moduleGraph.invalidateModule(mod);
       }
-      server.ws.send({ type: 'full-reload' });
+      if (servedBroken) server.ws.send({ type: 'full-reload' });
+      else server.ws.send({ type: 'custom', event: LIVE_EVENT, data: liveUpdate(load(), read) });
       return [];
     },
   };

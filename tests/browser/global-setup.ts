@@ -1,6 +1,6 @@
-// Builds the production site once; every browser test serves that dist/.
-import { build } from 'vite';
+// Builds the production site once, without a Mapbox token; every browser test serves that dist/.
+import { buildSite } from './build.ts';
 
 export default async function setup() {
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  await buildSite('dist');
 }

@@ -1,17 +1,11 @@
-// What a reader sees, in real Chromium on the built site: each step lands on its exact state
-// whichever way the reader gets there.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sameCamera } from '../../src/map/camera.ts';
-import { loadStoryFile } from '../../src/story/load-file.ts';
-import type { Camera } from '../../src/story/schema.ts';
-import { STORY_SCRIPT } from '../../story.config.ts';
-import { DESKTOP, launch, PHONE } from './chromium.ts';
+// What a reader sees on the default build (no Mapbox token): the offline maplibre engine keeps
+// the map contract, and mapbox-gl is neither built nor fetched.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mapContract } from './contract.ts';
+import { launch, PHONE } from './chromium.ts';
 import { serveDir, type StaticServer } from './server.ts';
-
-const { story } = loadStoryFile(STORY_SCRIPT);
-if (!story) throw new Error('the story script does not load; run npm run check');
-const ids = story.steps.map((s) => s.id);
 
 let browser: Browser;
 let server: StaticServer;
@@ -23,96 +17,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Observed {
-  step: string | null;
-  camera: Camera | null;
-  layers: string[];
-  dataStep: string | undefined;
-}
+mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url });
 
-/** Waits until the map has settled on step `id`, then reads what the page shows. */
-async function settled(page: Page, id: string): Promise<Observed> {
-  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
-  return page.evaluate(() => ({
-    step: window.__story!.step,
-    camera: window.__story!.camera(),
-    layers: window.__story!.layers(),
-    dataStep: document.documentElement.dataset.step,
-  }));
-}
+it('without a token, builds no mapbox-gl chunk and requests none', async () => {
+  const scripts = readdirSync('dist/assets').filter((f) => /\.(m?js|css)$/.test(f));
+  // mapbox-gl's code names its API host; maplibre's does not.
+  expect(scripts.filter((f) => /mapbox/i.test(f) || readFileSync(`dist/assets/${f}`, 'utf8').includes('api.mapbox.com'))).toEqual([]);
 
-function expectStep(observed: Observed, index: number) {
-  const view = story!.views[index]!;
-  expect(observed.step).toBe(ids[index]);
-  expect(observed.dataStep).toBe(ids[index]);
-  expect([...observed.layers].sort()).toEqual([...view.layers].sort());
-  expect(observed.camera, `camera at ${ids[index]}: ${JSON.stringify(observed.camera)} vs ${JSON.stringify(view.camera)}`).not.toBeNull();
-  expect(sameCamera(observed.camera!, view.camera)).toBe(true);
-}
-
-/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
-const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
-    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
-  }, id);
-
-for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-  describe(`on a ${name} (${viewport.width}×${viewport.height})`, () => {
-    let page: Page;
-    const foreign: string[] = [];
-    const consoleErrors: string[] = [];
-
-    beforeAll(async () => {
-      page = await browser.newPage({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });
-      const origin = new URL(server.url).origin;
-      page.on('request', (r) => {
-        const url = r.url();
-        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-      });
-      page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-      page.on('pageerror', (e) => consoleErrors.push(String(e)));
-      await page.goto(server.url);
-    });
-    afterAll(() => page?.close());
-
-    it('shows the title, and exposes every step in window.__story', async () => {
-      await expect(page.locator('h1').textContent()).resolves.toBe(story!.meta.title);
-      expect(await page.evaluate(() => window.__story?.steps)).toEqual(ids);
-    });
-
-    it('lands on each step in turn with its camera and layers', async () => {
-      for (const [i, id] of ids.entries()) {
-        await scrollToStep(page, id);
-        expectStep(await settled(page, id), i);
-      }
-    });
-
-    it('goes straight from the first step to the last with the End key', async () => {
-      await scrollToStep(page, ids[0]!);
-      expectStep(await settled(page, ids[0]!), 0);
-      await page.keyboard.press('End');
-      expectStep(await settled(page, ids.at(-1)!), ids.length - 1);
-    });
-
-    it('restores an earlier step when the reader scrolls back up', async () => {
-      await scrollToStep(page, ids[1]!);
-      expectStep(await settled(page, ids[1]!), 1);
-    });
-
-    it('interrupts a camera move when a new step arrives mid-flight', async () => {
-      await scrollToStep(page, ids[0]!);
-      await settled(page, ids[0]!);
-      await scrollToStep(page, ids[2]!);
-      await page.waitForFunction(() => window.__story!.moving, null, { timeout: 5_000 });
-      await scrollToStep(page, ids[3]!);
-      expectStep(await settled(page, ids[3]!), 3);
-    });
-
-    it('made no request to another origin and logged no error', () => {
-      expect(foreign).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    });
-  });
-}
+  const page = await browser.newPage({ viewport: PHONE });
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 20_000 });
+  expect(requested.some((u) => /maplibre/.test(u))).toBe(true);
+  expect(requested.filter((u) => /mapbox/i.test(u))).toEqual([]);
+  await page.close();
+});

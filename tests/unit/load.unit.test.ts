@@ -33,14 +33,32 @@ describe('loading a valid story', () => {
 describe('rejecting a broken story, with every error located', () => {
   const cases = readdirSync(CASES).sort();
 
-  it('covers at least ten kinds of mistake', () => expect(cases.length).toBeGreaterThanOrEqual(10));
+  it('covers at least twenty kinds of mistake', () => expect(cases.length).toBeGreaterThanOrEqual(20));
 
   it.each(cases)('%s', (name) => {
     const dir = join(CASES, name);
     const result = loadFixture(dir);
-    const report = result.errors.map(formatError).join('\n') + '\n';
+    // Warnings have their own cases below: these copies of the valid story leave out alt text.
+    const report = result.errors.filter((e) => e.severity === 'error').map(formatError).join('\n') + '\n';
     if (process.env.UPDATE) writeFileSync(join(dir, 'expected.txt'), report);
     expect(result.story).toBeNull();
     expect(report).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8'));
+  });
+});
+
+// Legal but probably unmeant: the story still compiles, and the report says what to look at.
+describe('warning about a story that compiles', () => {
+  const dir = join(FIXTURES, 'story-warnings');
+  const cases = readdirSync(dir).sort();
+
+  it('covers every kind of warning', () => expect(cases).toEqual(['highlight-off-screen', 'long-caption', 'no-alt', 'unused-layer', 'unused-place', 'unused-source']));
+
+  it.each(cases)('%s', (name) => {
+    const result = loadFixture(join(dir, name));
+    const report = result.errors.map(formatError).join('\n') + '\n';
+    if (process.env.UPDATE) writeFileSync(join(dir, name, 'expected.txt'), report);
+    expect(result.story).not.toBeNull();
+    expect(result.errors.every((e) => e.severity === 'warning')).toBe(true);
+    expect(report).toBe(readFileSync(join(dir, name, 'expected.txt'), 'utf8'));
   });
 });

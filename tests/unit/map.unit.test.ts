@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { motionFor } from '../../src/map/adapter.ts';
-import { cardPadding, sameCamera, zoomOffset } from '../../src/map/camera.ts';
+import { cardPadding, sameCamera, screenPoint, zoomOffset } from '../../src/map/camera.ts';
 import { arrowHeads, arrowImage, segmentBearing, snapshot, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
@@ -88,5 +88,38 @@ describe('framing on other screens', () => {
     expect(zoomOffset(390, 844)).toBe(0);
     expect(zoomOffset(1280, 800)).toBeCloseTo(Math.log2(720 / 439), 5);
     expect(zoomOffset(320, 568)).toBeLessThan(0);
+  });
+});
+
+describe('screenPoint: where the engine draws a place, without a browser', () => {
+  const camera = { center: [36.4, 33.9] as [number, number], zoom: 8, pitch: 0, bearing: 0 };
+  const free = cardPadding(390, 844);
+
+  it('puts the camera centre in the middle of the area the card leaves free', () => {
+    const [x, y] = screenPoint(camera, camera.center)!;
+    expect(x).toBeCloseTo(free.left + (390 - free.left - free.right) / 2);
+    expect(y).toBeCloseTo(free.top + (844 - free.top - free.bottom) / 2);
+  });
+
+  it('doubles distances per zoom level, and turns them with the bearing', () => {
+    const east: [number, number] = [36.5, 33.9];
+    const [x8] = screenPoint(camera, east)!;
+    const [x9] = screenPoint({ ...camera, zoom: 9 }, east)!;
+    const [cx, cy] = screenPoint(camera, camera.center)!;
+    expect(x9 - cx).toBeCloseTo(2 * (x8 - cx));
+    // bearing 90: east is up
+    const [rx, ry] = screenPoint({ ...camera, bearing: 90 }, east)!;
+    expect(rx).toBeCloseTo(cx);
+    expect(cy - ry).toBeCloseTo(x8 - cx);
+  });
+
+  it('draws what lies ahead smaller than what lies as far behind, under pitch', () => {
+    const [, cy] = screenPoint(camera, camera.center)!;
+    const ahead = (c: typeof camera) => cy - screenPoint(c, [36.4, 34.0])![1];
+    const behind = (c: typeof camera) => screenPoint(c, [36.4, 33.8])![1] - cy;
+    expect(ahead(camera) / behind(camera)).toBeCloseTo(1, 1);
+    const tilted = { ...camera, pitch: 60 };
+    expect(ahead(tilted) / behind(tilted)).toBeLessThan(0.97);
+    expect(ahead(tilted)).toBeLessThan(ahead(camera));
   });
 });

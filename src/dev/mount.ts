@@ -1,0 +1,6 @@
+// The dev server's page: the story as readers get it, plus what editors need while revising.
+import { mount } from 'svelte';
+import type { Story } from '../story/model.ts';
+import DevStory from './DevStory.svelte';
+
+export const mountDev = (target: HTMLElement, story: Story) => mount(DevStory, { target, props: { initial: story } });

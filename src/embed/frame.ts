@@ -1,0 +1,54 @@
+// Whether the story is embedded (`?embed` inside an iframe), and where the reader's viewport is
+// then. The code that talks to the host (bridge.ts) is loaded only when embedded, so standalone
+// readers do not download it; until it reports, the story scrolls itself.
+import type { HostViewport } from './protocol.ts';
+
+export interface EmbedFrame {
+  /** the host's viewport, once a host has posted it; null while the story scrolls itself */
+  readonly view: HostViewport | null;
+  /** px that stand for one screen in the layout (also CSS `--viewport-height`) */
+  readonly screen: number;
+  /** calls `fn` whenever `view` or `screen` changes; returns the unsubscriber */
+  subscribe(fn: () => void): () => void;
+}
+
+/** What the bridge reports: the host's viewport (or null) and the screen height. */
+export type Report = (view: HostViewport | null, screen: number) => void;
+
+let frame: EmbedFrame | null | undefined;
+
+/** The embedded story's view of its host, started on first use; null on a standalone page. */
+export function embedFrame(): EmbedFrame | null {
+  if (frame === undefined) {
+    const embedded = window.parent !== window && new URLSearchParams(location.search).has('embed');
+    frame = embedded ? start() : null;
+  }
+  return frame;
+}
+
+function start(): EmbedFrame {
+  const listeners = new Set<() => void>();
+  let view: HostViewport | null = null;
+  let screen: number | null = null;
+  const report: Report = (v, s) => {
+    view = v;
+    screen = s;
+    for (const fn of listeners) fn();
+  };
+  import('./bridge.ts').then(
+    (bridge) => bridge.connect(report),
+    (error: unknown) => console.warn('Embedding is off; the story scrolls inside its frame.', error),
+  );
+  return {
+    get view() {
+      return view;
+    },
+    get screen() {
+      return screen ?? window.innerHeight;
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Which engine draws the story. A Mapbox token set at build (or dev) time selects mapbox-gl,
+// with satellite imagery and terrain; without one, or when Mapbox fails, the offline maplibre-gl.
+// Each engine is its own chunk, fetched only when it is used: a build without a token has no
+// mapbox-gl at all, and a build with one fetches maplibre-gl only to fall back.
+import type { MapAdapter } from './adapter.ts';
+import type { StoryInit } from './story-map.ts';
+
+const TOKEN = import.meta.env.VITE_MAPBOX_TOKEN;
+const STYLE = import.meta.env.VITE_MAPBOX_STYLE;
+
+/** Where the map opens: everything an engine needs but the data and morph plans, which are loaded here. */
+export type Placement = Omit<StoryInit, 'data' | 'plans'>;
+
+/** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
+async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => MapAdapter, current: () => Placement): Promise<MapAdapter> {
+  const [m, { default: data }, { default: plans }] = await Promise.all([chunk, import('virtual:story-data'), import('virtual:story-morph')]);
+  const adapter = create(m, { ...current(), data, plans });
+  try {
+    await adapter.ready;
+    return adapter;
+  } catch (error) {
+    adapter.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Starts the map and resolves with it once it is ready; rejects only when no engine can draw.
+ * `current` is read when an engine starts, so a fallback opens on the step the reader is on by then.
+ */
+export async function startMap(current: () => Placement): Promise<MapAdapter> {
+  if (TOKEN) {
+    try {
+      return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current);
+    } catch (error) {
+      console.warn('Mapbox is unavailable; the story uses the offline map instead.', error);
+    }
+  }
+  return started(import('./maplibre.ts'), (m, init) => m.createMap(init), current);
+}

@@ -1,0 +1,35 @@
+// The live preview's message: what the dev server sends the page each time the script or a
+// data file is saved, so the page can update in place instead of reloading.
+import { codeFrame, formatError, type StoryError } from './errors.ts';
+import type { Story, StoryData } from './model.ts';
+import { planFronts } from '../map/morph-plan.ts';
+import type { MorphPlan } from '../map/morph.ts';
+
+export const LIVE_EVENT = 'story:update';
+
+export interface LiveProblem {
+  severity: StoryError['severity'];
+  /** `file:line:column  message` */
+  message: string;
+  /** the lines around it, with a caret under the column; empty when the file is missing */
+  frame: string;
+}
+
+export interface LiveUpdate {
+  /** the new story, or null when the script has errors: the page keeps the last one that worked */
+  story: Story | null;
+  data: StoryData | null;
+  /** how the new data's front layers morph (as virtual:story-morph would give them) */
+  plans: Record<string, MorphPlan> | null;
+  problems: LiveProblem[];
+}
+
+export function liveUpdate(result: { story: Story | null; data: StoryData; errors: StoryError[] }, read: (file: string) => string | null): LiveUpdate {
+  const problems = result.errors.map((e) => {
+    const source = read(e.file);
+    return { severity: e.severity, message: formatError(e), frame: source === null ? '' : codeFrame(source, e.line, e.column) };
+  });
+  return result.story
+    ? { story: result.story, data: result.data, plans: planFronts(result.story.layers, result.data), problems }
+    : { story: null, data: null, plans: null, problems };
+}

@@ -1,0 +1,20 @@
+// Production builds for the browser tests, with exactly the build settings a test asks for: a
+// developer's own token (shell or .env.local) must not turn the offline suite into a Mapbox one.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { productionBuild } from '../production-build.ts';
+
+export async function buildSite(outDir: string, env: Record<string, string> = {}, { manifest = false } = {}): Promise<void> {
+  const envDir = mkdtempSync(join(tmpdir(), 'story-env-'));
+  writeFileSync(join(envDir, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  const inherited = Object.keys(process.env).filter((k) => k.startsWith('VITE_'));
+  const saved = inherited.map((k) => [k, process.env[k]] as const);
+  for (const k of inherited) delete process.env[k];
+  try {
+    await productionBuild({ logLevel: 'warn', envDir, build: { outDir, emptyOutDir: true, manifest } });
+  } finally {
+    for (const [k, v] of saved) process.env[k] = v;
+    rmSync(envDir, { recursive: true, force: true });
+  }
+}

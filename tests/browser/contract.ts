@@ -1,0 +1,143 @@
+// The contract every map engine keeps, checked in real Chromium on a built site: each step lands
+// on its exact state (camera, visible layers, front-line snapshot) whichever way the reader gets
+// there, with the engine expected, talking to no host but the page's own and its provider's.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MapEngine } from '../../src/map/adapter.ts';
+import { sameCamera } from '../../src/map/camera.ts';
+import { snapshot } from '../../src/map/story-layers.ts';
+import { loadStoryFile } from '../../src/story/load-file.ts';
+import type { Camera } from '../../src/story/schema.ts';
+import { STORY_SCRIPT } from '../../story.config.ts';
+import { DESKTOP, PHONE } from './chromium.ts';
+
+const { story, data } = loadStoryFile(STORY_SCRIPT);
+if (!story) throw new Error('the story script does not load; run npm run check');
+export { story };
+export const ids = story.steps.map((s) => s.id);
+const fronts = story.layers.filter((l) => l.kind === 'front').map((l) => l.id);
+
+export interface Site {
+  /** the engine that must draw the map */
+  engine: MapEngine;
+  /** what the describe blocks call this setting; the engine's name by default */
+  label?: string;
+  browser(): Browser;
+  /** the story's URL */
+  url(): string;
+  /** run on each new page before it loads, e.g. to answer the provider's requests */
+  prepare?(page: Page): Promise<unknown>;
+  /** hosts other than the page's own it may talk to: its map provider's */
+  hosts?: readonly string[];
+  /** console errors expected in this setting (the browser's own network log of a refused request) */
+  expectedErrors?: RegExp;
+  viewports?: readonly ('phone' | 'desktop')[];
+}
+
+interface Observed {
+  step: string | null;
+  engine: MapEngine | null;
+  camera: Camera | null;
+  layers: string[];
+  /** per front layer, the snapshot date of each polygon the engine holds */
+  fronts: Record<string, unknown[] | null>;
+  dataStep: string | undefined;
+}
+
+/** Waits until the map has settled on step `id`, then reads what the page shows. */
+export async function settled(page: Page, id: string): Promise<Observed> {
+  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
+  return page.evaluate((frontIds) => ({
+    step: window.__story!.step,
+    engine: window.__story!.mapEngine,
+    camera: window.__story!.camera(),
+    layers: window.__story!.layers(),
+    fronts: Object.fromEntries(frontIds.map((f) => [f, window.__story!.layerData(f)?.features.map((x) => x.properties?.snapshot) ?? null])),
+    dataStep: document.documentElement.dataset.step,
+  }), fronts);
+}
+
+export function expectStep(observed: Observed, index: number, engine: MapEngine) {
+  const view = story!.views[index]!;
+  expect(observed.step).toBe(ids[index]);
+  expect(observed.dataStep).toBe(ids[index]);
+  expect(observed.engine).toBe(engine);
+  expect([...observed.layers].sort()).toEqual([...view.layers].sort());
+  expect(observed.camera, `camera at ${ids[index]}: ${JSON.stringify(observed.camera)} vs ${JSON.stringify(view.camera)}`).not.toBeNull();
+  expect(sameCamera(observed.camera!, view.camera), `camera at ${ids[index]}: ${JSON.stringify(observed.camera)} vs ${JSON.stringify(view.camera)}`).toBe(true);
+  for (const f of fronts) expect(observed.fronts[f], `front ${f} at ${ids[index]}`).toEqual(snapshot(data[f]!, view.front).features.map((x) => x.properties?.snapshot));
+}
+
+/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
+export const scrollToStep = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
+    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
+    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
+  }, id);
+
+const VIEWPORTS = { phone: PHONE, desktop: DESKTOP } as const;
+
+/** Registers the contract's tests for `site`, once per viewport. */
+export function mapContract(site: Site) {
+  for (const name of site.viewports ?? (['phone', 'desktop'] as const)) {
+    const viewport = VIEWPORTS[name];
+    describe(`${site.label ?? site.engine} on a ${name} (${viewport.width}×${viewport.height})`, () => {
+      let page: Page;
+      const foreign: string[] = [];
+      const consoleErrors: string[] = [];
+
+      beforeAll(async () => {
+        page = await site.browser().newPage({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });
+        const origin = new URL(site.url()).origin;
+        page.on('request', (r) => {
+          const url = new URL(r.url());
+          if (url.origin !== origin && !['data:', 'blob:'].includes(url.protocol) && !site.hosts?.includes(url.hostname)) foreign.push(r.url());
+        });
+        page.on('console', (m) => m.type() === 'error' && !site.expectedErrors?.test(m.text()) && consoleErrors.push(m.text()));
+        page.on('pageerror', (e) => consoleErrors.push(String(e)));
+        await site.prepare?.(page);
+        await page.goto(site.url());
+      });
+      afterAll(() => page?.close());
+
+      it('shows the title, and exposes every step in window.__story', async () => {
+        await expect(page.locator('h1').textContent()).resolves.toBe(story!.meta.title);
+        expect(await page.evaluate(() => window.__story?.steps)).toEqual(ids);
+      });
+
+      it('lands on each step in turn with its camera, layers and front lines', async () => {
+        for (const [i, id] of ids.entries()) {
+          await scrollToStep(page, id);
+          expectStep(await settled(page, id), i, site.engine);
+        }
+      });
+
+      it('goes straight from the first step to the last with the End key', async () => {
+        await scrollToStep(page, ids[0]!);
+        expectStep(await settled(page, ids[0]!), 0, site.engine);
+        await page.keyboard.press('End');
+        expectStep(await settled(page, ids.at(-1)!), ids.length - 1, site.engine);
+      });
+
+      it('restores an earlier step when the reader scrolls back up', async () => {
+        await scrollToStep(page, ids[1]!);
+        expectStep(await settled(page, ids[1]!), 1, site.engine);
+      });
+
+      it('interrupts a camera move when a new step arrives mid-flight', async () => {
+        await scrollToStep(page, ids[0]!);
+        await settled(page, ids[0]!);
+        await scrollToStep(page, ids[2]!);
+        await page.waitForFunction(() => window.__story!.moving, null, { timeout: 5_000 });
+        await scrollToStep(page, ids[3]!);
+        expectStep(await settled(page, ids[3]!), 3, site.engine);
+      });
+
+      it(`talks to no host but its own${site.hosts?.length ? ` and ${site.hosts.join(', ')}` : ''}, and logs no error`, () => {
+        expect(foreign).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      });
+    });
+  }
+}

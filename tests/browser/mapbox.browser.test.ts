@@ -1,0 +1,94 @@
+// A build with a Mapbox token: mapbox-gl keeps the same map contract as the offline engine, with
+// satellite imagery and terrain, and when Mapbox fails the story falls back to the offline
+// engine on the reader's step. Mapbox's services are answered in the page (mapbox-fake.ts).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build.ts';
+import { launch, PHONE } from './chromium.ts';
+import { expectStep, ids, mapContract, scrollToStep, settled } from './contract.ts';
+import { FAKE_TOKEN, fakeMapbox, MAPBOX_HOSTS, type Answers } from './mapbox-fake.ts';
+import { serveDir, type StaticServer } from './server.ts';
+
+const OUT = '.cache/dist-mapbox';
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  await buildSite(OUT, { VITE_MAPBOX_TOKEN: FAKE_TOKEN });
+  [browser, server] = await Promise.all([launch(), serveDir(OUT)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const site = { browser: () => browser, url: () => server.url, hosts: MAPBOX_HOSTS };
+
+mapContract({ ...site, engine: 'mapbox', prepare: (page) => fakeMapbox(page) });
+
+// A refused token: the browser logs the 401 response itself; the page adds nothing alarming.
+mapContract({
+  ...site,
+  engine: 'maplibre',
+  label: 'fallback to maplibre after a 401 from Mapbox',
+  prepare: (page) => fakeMapbox(page, { style: 401 }),
+  expectedErrors: /status of 401/,
+  viewports: ['phone'],
+});
+
+/** A phone page on the token build, with Mapbox answering as `answers` says. */
+async function open(answers: Answers) {
+  const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const requested: string[] = [];
+  const warnings: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const fake = await fakeMapbox(page, answers);
+  await page.goto(server.url);
+  return { page, requested, warnings, fake };
+}
+
+const engineOnceReady = (page: Page, timeout = 20_000) =>
+  page
+    .waitForFunction(() => window.__story?.mapStatus !== 'loading', null, { timeout })
+    .then(() => page.evaluate(() => [window.__story!.mapStatus, window.__story!.mapEngine]));
+
+describe('mapbox engine', () => {
+  it('draws satellite imagery with terrain, shows the Mapbox logo and attribution, and never fetches maplibre', async () => {
+    const { page, requested, fake } = await open({});
+    expect(await engineOnceReady(page)).toEqual(['ready', 'mapbox']);
+    expect(fake.requests).toContain('https://api.mapbox.com/styles/v1/mapbox/satellite-v9');
+    expect(fake.requests.some((u) => u.includes('/v4/mapbox.satellite/'))).toBe(true);
+    expect(fake.requests.some((u) => u.includes('/v4/mapbox.mapbox-terrain-dem-v1/'))).toBe(true);
+    await expect(page.locator('.mapboxgl-ctrl-logo').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.mapboxgl-ctrl-attrib').textContent()).toContain('© Mapbox');
+    expect(requested.filter((u) => /maplibre/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back within seconds when the network to Mapbox is blocked', async () => {
+    const { page, warnings } = await open({ style: 'abort' });
+    const started = Date.now();
+    expect(await engineOnceReady(page)).toEqual(['ready', 'maplibre']);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(warnings.some((w) => w.startsWith('Mapbox is unavailable'))).toBe(true);
+    await page.close();
+  });
+
+  it('goes on with Mapbox when only some imagery is slow, and follows the steps', async () => {
+    const { page } = await open({ imagery: 'hang' });
+    expect(await engineOnceReady(page, 30_000)).toEqual(['ready', 'mapbox']);
+    await scrollToStep(page, ids[1]!);
+    expectStep(await settled(page, ids[1]!), 1, 'mapbox');
+    await page.close();
+  });
+
+  it('falls back when Mapbox sends no style, on the step the reader has reached meanwhile', async () => {
+    const { page, warnings } = await open({ style: 'hang' });
+    await page.waitForFunction(() => window.__story?.step === window.__story?.steps[0], null, { timeout: 10_000 });
+    await scrollToStep(page, ids[2]!);
+    expect(await engineOnceReady(page, 30_000)).toEqual(['ready', 'maplibre']);
+    expectStep(await settled(page, ids[2]!), 2, 'maplibre');
+    expect(warnings.some((w) => w.startsWith('Mapbox is unavailable'))).toBe(true);
+    await page.close();
+  });
+});
