@@ -10,6 +10,8 @@ import { MORPH_GLOW, snapshot } from './morph.ts';
 export { snapshot };
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
+/** The names of the step's places, above every other label so that collisions never hide them. */
+export const HIGHLIGHT_LABEL_LAYER = 'story-highlight-label';
 const HIGHLIGHT_SOURCE = 'story-highlight';
 
 export function tokenColor(token: StyleToken): string {
@@ -41,6 +43,7 @@ export interface PlacedLayer {
 }
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
+const placeName: ExpressionSpecification = ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']];
 
 function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   const source = sourceId(layer);
@@ -62,10 +65,12 @@ function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
       type: 'symbol',
       source,
       layout: {
-        'text-field': ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']],
+        'text-field': placeName,
         // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
         'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
         'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
+        // "(approx.)" wraps to a second line rather than running off a phone screen
+        'text-max-width': 7,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',
@@ -297,10 +302,44 @@ export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_
       'circle-stroke-width': 3,
     },
   };
+  const highlightLabel: LayerSpecification = {
+    id: HIGHLIGHT_LABEL_LAYER,
+    type: 'symbol',
+    source: HIGHLIGHT_SOURCE,
+    filter: highlightFilter([]),
+    layout: {
+      'text-field': placeName,
+      'text-font': [...fonts.bold],
+      'text-size': 14,
+      // "(approx.)" goes on a second line, so the name fits beside its ring on a phone
+      'text-max-width': 7,
+      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+      // clear of the ring (radius 11 px)
+      'text-radial-offset': 0.95,
+      'text-justify': 'auto',
+      'text-padding': 2,
+    },
+    paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 2 },
+  };
   // Rings go under the place dots and labels so names stay legible.
   const at = placed.findIndex((p) => p.spec.id.endsWith(':dot'));
   placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
+  // Placed first because it is drawn last: the names the card mentions win every collision.
+  placed.push({ spec: highlightLabel, before: undefined });
   return placed;
+}
+
+/**
+ * Filters that show the step's places: rings and top-priority names for `ids`, and every
+ * other place's name in its own layer (so a ringed place is not named twice).
+ */
+export function highlightFilters(layers: readonly Layer[], ids: readonly string[]): [string, ExpressionSpecification][] {
+  const only = highlightFilter(ids);
+  return [
+    [HIGHLIGHT_LAYER, only],
+    [HIGHLIGHT_LABEL_LAYER, only],
+    ...layers.filter((l) => l.kind === 'places').map((l): [string, ExpressionSpecification] => [part(l, 'label'), ['!', only]]),
+  ];
 }
 
 export const highlightFilter = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];

@@ -11,7 +11,8 @@ import {
   arrowImage,
   arrowImageId,
   frontGhost,
-  highlightFilter,
+  highlightFilters,
+  HIGHLIGHT_LABEL_LAYER,
   HIGHLIGHT_LAYER,
   LOCAL_FONTS,
   sourceId,
@@ -127,8 +128,8 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
     }
     fronts.show(v, o.reducedMotion);
-    map.setLayoutProperty(HIGHLIGHT_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
-    map.setFilter(HIGHLIGHT_LAYER, highlightFilter(v.highlight));
+    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER]) map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
+    for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
     const wanted = { ...engineCamera(v.camera, o), padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);

@@ -1,6 +1,7 @@
 // The contract every map engine keeps, checked in real Chromium on a built site: each step lands
 // on its exact state (camera, visible layers, front-line snapshot) whichever way the reader gets
 // there, with the engine expected, talking to no host but the page's own and its provider's.
+import { scrollToStep, settle } from './reading.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapEngine } from '../../src/map/adapter.ts';
@@ -46,7 +47,7 @@ interface Observed {
 
 /** Waits until the map has settled on step `id`, then reads what the page shows. */
 export async function settled(page: Page, id: string): Promise<Observed> {
-  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
+  await settle(page, id);
   return page.evaluate((frontIds) => ({
     step: window.__story!.step,
     engine: window.__story!.mapEngine,
@@ -68,13 +69,7 @@ export function expectStep(observed: Observed, index: number, engine: MapEngine)
   for (const f of fronts) expect(observed.fronts[f], `front ${f} at ${ids[index]}`).toEqual(snapshot(data[f]!, view.front).features.map((x) => x.properties?.snapshot));
 }
 
-/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
-export const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
-    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
-  }, id);
+export { scrollToStep };
 
 const VIEWPORTS = { phone: PHONE, desktop: DESKTOP } as const;
 

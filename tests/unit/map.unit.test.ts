@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { motionFor } from '../../src/map/adapter.ts';
 import { cardPadding, sameCamera, screenPoint, zoomOffset } from '../../src/map/camera.ts';
-import { arrowHeads, arrowImage, segmentBearing, snapshot, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
+import { arrowHeads, arrowImage, HIGHLIGHT_LABEL_LAYER, HIGHLIGHT_LAYER, highlightFilter, highlightFilters, segmentBearing, snapshot, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
 import { loadFixture, VALID } from './fixtures.ts';
@@ -38,6 +38,15 @@ describe('story layers for the engine', () => {
   it('draws the highlight ring under the place dots', () => {
     const ids = placed.map((p) => p.spec.id);
     expect(ids.indexOf('story-highlight')).toBe(ids.indexOf('story:towns:dot') - 1);
+  });
+
+  it('names the ringed places above every other label, and only once', () => {
+    expect(placed.at(-1)!.spec.id).toBe(HIGHLIGHT_LABEL_LAYER);
+    expect(Object.fromEntries(highlightFilters(story!.layers, ['arsal']))).toEqual({
+      [HIGHLIGHT_LAYER]: highlightFilter(['arsal']),
+      [HIGHLIGHT_LABEL_LAYER]: highlightFilter(['arsal']),
+      'story:towns:label': ['!', highlightFilter(['arsal'])],
+    });
   });
 
   it('has a source for every layer a spec names', () => {

@@ -1,0 +1,17 @@
+// Where a reader is when a step starts: shared by the reader tests.
+import type { Page } from 'playwright-core';
+
+/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
+export const scrollToStep = (page: Page, id: string) =>
+  page.evaluate((sid) => {
+    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
+    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
+    window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
+  }, id);
+
+/**
+ * Resolves once step `id` is active and its camera has come to rest. A flight settles in about
+ * 2.5 s here, but SwiftShader on a shared, loaded machine has taken over 20 s: wait generously.
+ */
+export const settle = (page: Page, id: string) =>
+  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 45_000 });

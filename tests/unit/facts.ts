@@ -1,0 +1,61 @@
+// The project's fact sources (shared/facts/ beside the repository): the seed article and the
+// fact sheet that every caption must be traceable to. Found by walking up from the repository,
+// since checkouts sit at different depths under the shared folder; FACTS_DIR overrides.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+function factsDir(): string {
+  if (process.env.FACTS_DIR) return resolve(process.env.FACTS_DIR);
+  for (let dir = resolve(import.meta.dirname, '..', '..'); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'facts');
+    if (existsSync(join(candidate, 'seed-article.txt'))) return candidate;
+    if (dirname(dir) === dir) throw new Error('shared/facts/ not found above the repository; set FACTS_DIR to the folder holding seed-article.txt');
+  }
+}
+
+const dir = factsDir();
+
+/**
+ * The seed article with the one scraping defect that matters for quotes repaired, as
+ * facts/README.md prescribes: the link text "axis of resistance" was lifted out of
+ * Velayati's sentence and left on a line of its own.
+ */
+export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace('strengthen the , not just', 'strengthen the axis of resistance, not just');
+export const FACT_SHEET = readFileSync(join(dir, 'qalamoun-2015.md'), 'utf8');
+
+/** Only whitespace and quote marks are normalised when quotes are compared with sources. */
+export const normaliseQuote = (s: string): string =>
+  s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+
+/** Rows of the fact sheet's places table (section 5), split into trimmed cells. */
+const placeRows = (): string[][] =>
+  (FACT_SHEET.split(/^## 5\./m)[1]?.split(/^## /m)[0] ?? '')
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Name') && !l.startsWith('|---'))
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+
+/** Published coordinates by place name (the name cell without its country tag), as [lon, lat]. */
+export function factSheetCoordinates(): Map<string, [number, number]> {
+  return new Map(
+    placeRows()
+      .filter(([, , lat, lon]) => /^\d/.test(lat ?? '') && /^\d/.test(lon ?? ''))
+      .map(([name = '', , lat, lon]) => [name.replace(/\s*\((SY|LB|label)\)$/, ''), [Number(lon), Number(lat)]]),
+  );
+}
+
+/**
+ * Every spelling of every place in the fact sheet's places table, one group per row:
+ * [name, ...alternate spellings in Latin script].
+ */
+export function factSheetPlaceNames(): string[][] {
+  return placeRows()
+    .map(([name = '', alternates = '']) => {
+      const names = name
+        .replace(/\((SY|LB|label|asked for)\)/g, '')
+        .replace(/"/g, '')
+        .split(' / ');
+      const alts = alternates.split(/,\s*/).filter((a) => a !== '—' && !a.includes('/'));
+      return [...names, ...alts].map((n) => n.trim()).filter((n) => /^[\p{Script=Latin}\s'’\-–.0-9]+$/u.test(n) && n.length > 2);
+    })
+    .filter((g) => g.length > 0);
+}
