@@ -1,7 +1,7 @@
 // GSAP for the page's small transitions (legend counter, date stamp, active card), timed like
 // the front-line morph. Only numbers, opacity and transforms change, so nothing shifts the
 // layout; with reduced motion (or a zero duration) the end state is set at once.
-import gsap from 'gsap';
+import gsap from '../map/gsap.ts';
 import type { Morph } from '../story/schema.ts';
 
 /** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */

@@ -1,7 +1,7 @@
 // Runs the front-line morph for a map engine: the adapter hands every view to `show()` and
 // gets frames back through `setData`; nothing here knows maplibre or mapbox. One GSAP tween
 // drives a progress value; each tick is one interpolation and one setData per front layer.
-import gsap from 'gsap';
+import gsap from './gsap.ts';
 import type { Layer } from '../story/schema.ts';
 import type { StoryData, View } from '../story/model.ts';
 import { expand, Morpher, snapshot, type MorphPlan } from './morph.ts';

@@ -32,6 +32,8 @@ export function heldAreas(layers: readonly Layer[], data: StoryData): HeldAreas 
 export interface HeldRow {
   side: Side;
   km2: number;
+  /** the most this side holds at any snapshot: room for the counter's widest figure */
+  max: number;
 }
 
 /**
@@ -44,5 +46,9 @@ export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot:
   const sides = new Set(layers.flatMap((id) => Object.values(areas[id]!).flatMap((s) => Object.keys(s))));
   return (Object.keys(SIDES) as Side[])
     .filter((side) => sides.has(side))
-    .map((side) => ({ side, km2: layers.reduce((sum, id) => sum + (areas[id]![snapshot]?.[side] ?? 0), 0) }));
+    .map((side) => {
+      const at = (date: string) => layers.reduce((sum, id) => sum + (areas[id]![date]?.[side] ?? 0), 0);
+      const dates = new Set(layers.flatMap((id) => Object.keys(areas[id]!)));
+      return { side, km2: at(snapshot), max: Math.max(...[...dates].map(at)) };
+    });
 }

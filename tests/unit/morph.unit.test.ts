@@ -265,6 +265,7 @@ describe('areas on the sphere', () => {
       ['rebels', true],
       ['isil', false],
     ]);
+    expect(heldRows(areas, ['fronts'], '2015-05-07')!.map((r) => r.max)).toEqual([areas.fronts!['2015-06-01']!.government, areas.fronts!['2015-05-07']!.rebels, areas.fronts!['2015-05-20']!.isil]);
     expect(heldRows(areas, [], '2015-06-01')).toBeNull();
     expect(heldRows(areas, ['fronts'], null)).toBeNull();
   });
