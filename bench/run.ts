@@ -1,22 +1,52 @@
 // `npm run bench`: builds the site and prints the figures the issues set targets for.
 import { build } from 'vite';
 import { engineSizes } from './engines.ts';
+import { firstTextPaint } from './first-paint.ts';
+import { runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { measure } from './sizes.ts';
 import { measureCheck } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
 
 await build({ logLevel: 'warn' });
 const s = measure();
 console.log('Bundle sizes (gzip -9)');
-console.log(`  shell JS (before the map)   ${kB(s.shell.js)}   [${s.shell.files.filter((f) => f.endsWith(".js")).join(', ')}]`);
+console.log(`  shell JS (before the map)   ${kB(s.shell.js)}   [${s.shell.files.filter((f) => f.endsWith(".js")).join(', ')}]   ${target(s.shell.js <= 60 * 1024, '≤ 60 kB')}`);
 console.log(`  shell CSS                   ${kB(s.shell.css)}`);
 console.log(`  map chunk (maplibre-gl)     ${kB(s.map.js)}`);
 console.log(`  map worker                  ${kB(s.map.worker)}`);
 console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
+
+// Lighthouse varies from run to run on a shared machine: the median of three runs.
+const RUNS = 3;
+const runs: LighthouseFigures[] = [];
+for (let i = 0; i < RUNS; i++) runs.push(await runLighthouse());
+const median = (pick: (f: LighthouseFigures) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+const ms = (n: number) => `${Math.round(n)} ms`;
+const first = runs[0]!;
+console.log(`\nLighthouse 12, mobile preset (simulated slow 4G, 4× CPU), median of ${RUNS} runs, served gzipped`);
+console.log(`  performance      ${median((f) => f.scores.performance)}   ${target(median((f) => f.scores.performance) >= 95, '≥ 95')}   (runs: ${runs.map((f) => f.scores.performance).join(', ')})`);
+console.log(`  accessibility    ${median((f) => f.scores.accessibility)}   ${target(median((f) => f.scores.accessibility) === 100, '100')}`);
+console.log(`  best practices   ${median((f) => f.scores.bestPractices)}`);
+console.log(`  SEO              ${median((f) => f.scores.seo)}`);
+console.log(`  FCP              ${ms(median((f) => f.fcp))}`);
+console.log(`  LCP              ${ms(median((f) => f.lcp))}`);
+console.log(`  TBT              ${ms(median((f) => f.tbt))}`);
+console.log(`  CLS              ${median((f) => f.cls).toFixed(3)}   ${target(median((f) => f.cls) < 0.01, '< 0.01')}`);
+console.log(`  speed index      ${ms(median((f) => f.speedIndex))}`);
+if (first.failing.length) console.log(`  audits losing points (first run): ${first.failing.join('; ')}`);
+const fallback = await runLighthouse('dist', ['*/maplibre-*.js']);
+console.log(`  for comparison, with the map engine's chunk blocked (static SVG maps): performance ${fallback.scores.performance}, TBT ${ms(fallback.tbt)}, LCP ${ms(fallback.lcp)}`);
+
+const paint = await firstTextPaint();
+console.log('\nFirst text paint on a throttled phone (150 ms RTT, 1.6 Mbit/s, 4× CPU), measured in Chromium');
+console.log(`  first contentful paint   ${ms(paint.fcp)}`);
+console.log(`  transferred before it    ${kB(paint.bytes)}   ${target(paint.bytes <= 105 * 1024, '≤ 105 kB')}   [${paint.files.join(', ')}]`);
+
 for (const line of embedReport()) console.log(line);
 
 const check = measureCheck();

@@ -21,7 +21,9 @@ export interface ShowOptions {
 }
 
 /** The library drawing the map: maplibre-gl (offline, the default) or mapbox-gl (with a token). */
-export type MapEngine = 'maplibre' | 'mapbox';
+export type EngineLibrary = 'maplibre' | 'mapbox';
+/** What draws the map: a library, or static SVG maps when none can run (static-map.ts). */
+export type MapEngine = EngineLibrary | 'static';
 
 export interface MapAdapter {
   readonly engine: MapEngine;
@@ -37,8 +39,8 @@ export interface MapAdapter {
   layerData(layerId: string): GeoJSON.FeatureCollection | null;
   /** a camera move or a front-line morph is in progress */
   isMoving(): boolean;
-  /** the front layers' snapshot and data now (front-morph.ts runs the morph for every engine) */
-  front(): FrontState;
+  /** the front layers' snapshot and data now, on the engines that morph them (front-morph.ts) */
+  front?(): FrontState;
   /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
   setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */

@@ -3,6 +3,7 @@
 // Each engine is its own chunk, fetched only when it is used: a build without a token has no
 // mapbox-gl at all, and a build with one fetches maplibre-gl only to fall back.
 import type { MapAdapter } from './adapter.ts';
+import { withEveryLayer } from './start.ts';
 import type { StoryInit } from './story-map.ts';
 
 const TOKEN = import.meta.env.VITE_MAPBOX_TOKEN;
@@ -13,8 +14,14 @@ export type Placement = Omit<StoryInit, 'data' | 'plans'>;
 
 /** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
 async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => MapAdapter, current: () => Placement): Promise<MapAdapter> {
-  const [m, { default: data }, { default: plans }] = await Promise.all([chunk, import('virtual:story-data'), import('virtual:story-morph')]);
-  const adapter = create(m, { ...current(), data, plans });
+  // A data file that fails to load costs its layers, not the map (and front layers then cut instead of morphing).
+  const [m, data, plans] = await Promise.all([
+    chunk,
+    import('virtual:story-data').then((d) => d.default, () => ({})),
+    import('virtual:story-morph').then((d) => d.default, () => ({})),
+  ]);
+  const placement = current();
+  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data), plans });
   try {
     await adapter.ready;
     return adapter;

@@ -45,6 +45,11 @@ export interface PlacedLayer {
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
 const placeName: ExpressionSpecification = ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']];
 
+/** Dot radius and label size of a place by its rank (0, 1, 2+); static-svg.ts draws with them too. */
+export const PLACE_RADIUS = [5, 4, 3.5] as const;
+export const PLACE_TEXT_SIZE = [15, 14, 12] as const;
+const byRank = (v: readonly [number, number, number]): ExpressionSpecification => ['match', ['get', 'rank'], 0, v[0], 1, v[1], v[2]];
+
 function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   const source = sourceId(layer);
   return [
@@ -53,7 +58,7 @@ function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
       type: 'circle',
       source,
       paint: {
-        'circle-radius': ['match', ['get', 'rank'], 0, 5, 1, 4, 3.5],
+        'circle-radius': byRank(PLACE_RADIUS),
         // Approximate places are hollow rings: the position is an estimate.
         'circle-color': ['case', approximate, 'rgba(255,255,255,0.6)', tokenColor(layer.style.color)],
         'circle-stroke-color': ['case', approximate, tokenColor(layer.style.color), BASEMAP.halo],
@@ -68,7 +73,7 @@ function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
         'text-field': placeName,
         // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
         'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
-        'text-size': ['match', ['get', 'rank'], 0, 15, 1, 14, 12],
+        'text-size': byRank(PLACE_TEXT_SIZE),
         // "(approx.)" wraps to a second line rather than running off a phone screen
         'text-max-width': 7,
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
@@ -139,6 +144,8 @@ const SIDE_COLOR: ExpressionSpecification = [
   BASEMAP.label,
 ] as unknown as ExpressionSpecification;
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
+/** How opaque a front polygon is by status: firmer control, stronger fill (static-svg.ts reads it too). */
+export const FRONT_FILL_OPACITY: Record<string, number> = { assessed: 0.45, contested: 0.3, advance: 0.25, claimed: 0.2 };
 // While a front morphs (morph.ts), polygons that gain ground glow (more opaque, thicker edge),
 // and the last snapshot stays behind in a source of its own as a ghost that fades out, so lost
 // ground fades rather than vanishes. The ghost is sent once per morph; only its opacity changes.
@@ -162,7 +169,7 @@ function frontLayers(layer: Layer): LayerSpecification[] {
       source,
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['+', ['match', ['get', 'status'], 'assessed', 0.45, 'contested', 0.3, 'advance', 0.25, 0.2], ['*', 0.25, glow]],
+        'fill-opacity': ['+', ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2], ['*', 0.25, glow]] as unknown as ExpressionSpecification,
       },
     },
     {

@@ -4,7 +4,7 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
-import { motionFor, type MapAdapter, type MapEngine, type Padding, type ShowOptions } from './adapter.ts';
+import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
 import { createFrontMorph } from './front-morph.ts';
 import type { MorphPlan } from './morph.ts';
 import {
@@ -38,7 +38,7 @@ interface GestureHandler {
 const GESTURES = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate', 'touchPitch'] as const;
 
 /** Each engine's CSS class prefix (its grab cursor is `<prefix>-interactive`). */
-const CSS_PREFIX: Record<MapEngine, string> = { maplibre: 'maplibregl', mapbox: 'mapboxgl' };
+const CSS_PREFIX: Record<EngineLibrary, string> = { maplibre: 'maplibregl', mapbox: 'mapboxgl' };
 
 /** The part of a maplibre-gl or mapbox-gl `Map` the story uses. */
 export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHandler> {
@@ -91,7 +91,7 @@ export const engineCamera = ({ center, zoom, pitch, bearing }: Camera, { zoomOff
 });
 
 export interface EngineSetup {
-  engine: MapEngine;
+  engine: EngineLibrary;
   /** resolves when the map can take the story's layers; a rejection makes `ready` reject */
   loaded: Promise<void>;
   /** font stacks the engine's style can draw */

@@ -8,3 +8,6 @@ export function activeIndex(tops: readonly number[], line: number): number {
   for (let i = 0; i < tops.length; i++) if (tops[i]! <= line) active = i;
   return active;
 }
+
+/** The elements that take turns being active: the steps, then the free-exploration zone after them. */
+export const STEP_SELECTOR = '[data-step], [data-scroll-end]';

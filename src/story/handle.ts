@@ -9,7 +9,7 @@ export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
   readonly mapStatus: MapStatus;
-  /** the library drawing the map once it is ready, else null */
+  /** what draws the map once it is up (a library, or 'static' SVG maps), else null */
   readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
   camera(): Camera | null;
@@ -47,7 +47,7 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
       return state.map?.isMoving() ?? false;
     },
     camera: () => state.map?.camera() ?? null,
-    front: () => state.map?.front() ?? null,
+    front: () => state.map?.front?.() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
     layerData: (layerId: string) => state.map?.layerData(layerId) ?? null,
     project: (lngLat: [number, number]): [number, number] | null => {

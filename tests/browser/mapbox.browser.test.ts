@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const site = { browser: () => browser, url: () => server.url, hosts: MAPBOX_HOSTS };
+const site = { browser: () => browser, url: () => server.url, hosts: MAPBOX_HOSTS, cuts: true };
 
 mapContract({ ...site, engine: 'mapbox', prepare: (page) => fakeMapbox(page) });
 

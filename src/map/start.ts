@@ -1,0 +1,92 @@
+// The map the reader gets: the engine when it can run (engine.ts picks it), static SVG maps when
+// it cannot. Without WebGL, when the engine's chunk fails to load, when it never draws (a blocked
+// worker), or when its WebGL context is lost, every step still shows its map, quietly.
+import type { Story, StoryData, View } from '../story/model.ts';
+import type { MapStatus } from '../story/handle.ts';
+import type { MapAdapter, ShowOptions } from './adapter.ts';
+
+/** How long the engine may take to become ready before static maps stand in (it may still take over later). */
+export const ENGINE_PATIENCE_MS = 8000;
+
+export interface StartOptions {
+  container: HTMLElement;
+  story: Story;
+  /** the view and options now: a map opens on the step the reader is at when it is created */
+  now: () => { view: View; options: ShowOptions };
+  /** starts the engine: resolves once it is ready, rejects when it cannot draw (engine.ts startMap) */
+  engine: () => Promise<MapAdapter>;
+  /** loads the story layers' data, for the static maps */
+  data: () => Promise<StoryData>;
+  /** the map the reader sees changed */
+  onMap: (map: MapAdapter | null, status: MapStatus) => void;
+  patienceMs?: number;
+}
+
+/** A missing data file empties its layers; the rest of the map still draws. */
+export const withEveryLayer = (story: Story, data: StoryData): StoryData =>
+  Object.fromEntries(story.layers.map((l) => [l.id, data[l.id] ?? { type: 'FeatureCollection', features: [] }]));
+
+/** Starts the map; returns the function that tears it down. */
+export function startMapOrStatic(o: StartOptions): () => void {
+  let stopped = false;
+  let engine: MapAdapter | null = null;
+  let engineReady = false;
+  let fallback = null as MapAdapter | null;
+  let fallbackPending = false;
+  const data = o
+    .data()
+    .catch(() => ({}))
+    .then((d) => withEveryLayer(o.story, d));
+
+  const showStatic = async () => {
+    if (fallback || fallbackPending || stopped) return;
+    fallbackPending = true;
+    try {
+      const [{ createStaticMap }, d] = await Promise.all([import('./static-map.ts'), data]);
+      if (stopped || engineReady) return;
+      fallback = createStaticMap({ container: o.container, story: o.story, data: d, ...o.now() });
+      o.onMap(fallback, 'static');
+    } catch (error) {
+      if (!stopped && !engineReady) {
+        console.warn('No map could be drawn; the story stays readable without it.', error);
+        o.onMap(null, 'failed');
+      }
+    } finally {
+      fallbackPending = false;
+    }
+  };
+
+  const lost = () => {
+    engineReady = false;
+    engine?.destroy();
+    engine = null;
+    void showStatic();
+  };
+
+  const timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
+  (async () => {
+    // No WebGL shows as the engine failing to create its context: probing for it first would
+    // cost every reader a context of its own (~0.4 s in software rendering).
+    const map = await o.engine();
+    if (stopped) return map.destroy();
+    engine = map;
+    engineReady = true;
+    clearTimeout(timer);
+    fallback?.destroy();
+    fallback = null;
+    o.onMap(map, 'ready');
+    o.container.addEventListener('webglcontextlost', lost, { capture: true, once: true });
+  })().catch((error: unknown) => {
+    clearTimeout(timer);
+    console.info('Static maps stand in for the interactive map.', error);
+    void showStatic();
+  });
+
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    o.container.removeEventListener('webglcontextlost', lost, { capture: true });
+    engine?.destroy();
+    fallback?.destroy();
+  };
+}

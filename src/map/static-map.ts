@@ -1,0 +1,58 @@
+// The fallback engine: a MapAdapter that draws each step as a static SVG (static-svg.ts) when
+// WebGL is missing or the real engine fails. Loaded only then, so readers with a working map
+// never download it.
+import land from '../../assets/basemap/land.json';
+import borders from '../../assets/basemap/borders.json';
+import labels from '../../assets/basemap/country-labels.json';
+import type { Story, StoryData, View } from '../story/model.ts';
+import type { MapAdapter, ShowOptions } from './adapter.ts';
+import { projector, staticMapSvg, type Basemap, type Frame } from './static-svg.ts';
+import { snapshot } from './story-layers.ts';
+
+const basemap = { land, borders, labels } as unknown as Basemap;
+
+export interface StaticOptions {
+  container: HTMLElement;
+  story: Story;
+  data: StoryData;
+  view: View;
+  options: ShowOptions;
+}
+
+export function createStaticMap({ container, story, data, view, options }: StaticOptions): MapAdapter {
+  const el = document.createElement('div');
+  el.className = 'static-map';
+  el.style.cssText = 'position:absolute;inset:0;overflow:hidden';
+  container.append(el);
+  let current = view;
+  let frame: Frame = { width: 0, height: 0, padding: options.padding, zoomOffset: options.zoomOffset };
+
+  const render = ({ padding, zoomOffset }: Pick<ShowOptions, 'padding' | 'zoomOffset'>) => {
+    frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset };
+    el.innerHTML = staticMapSvg(story, data, basemap, current, frame);
+  };
+  render(options);
+
+  return {
+    engine: 'static',
+    ready: Promise.resolve(),
+    show(v, o) {
+      current = v;
+      render(o);
+    },
+    camera: () => current.camera,
+    project: (lngLat) => projector(current.camera, frame)(lngLat),
+    visibleLayers: () => story.layers.filter((l) => current.layers.includes(l.id)).map((l) => l.id),
+    layerData(layerId) {
+      const layer = story.layers.find((l) => l.id === layerId);
+      const fc = data[layerId];
+      if (!layer || !fc) return null;
+      return layer.kind === 'front' ? snapshot(fc, current.front) : fc;
+    },
+    isMoving: () => false,
+    // A picture: nothing to pan or zoom.
+    setInteractive: () => {},
+    resize: () => render(frame),
+    destroy: () => el.remove(),
+  };
+}

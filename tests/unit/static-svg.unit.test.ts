@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import land from '../../assets/basemap/land.json';
+import borders from '../../assets/basemap/borders.json';
+import labels from '../../assets/basemap/country-labels.json';
+import { cardPadding, zoomOffset } from '../../src/map/camera.ts';
+import { projector, staticMapSvg, type Basemap, type Frame } from '../../src/map/static-svg.ts';
+import { withEveryLayer } from '../../src/map/start.ts';
+import type { View } from '../../src/story/model.ts';
+import { loadFixture, VALID } from './fixtures.ts';
+
+const { story, data } = loadFixture(VALID);
+const basemap = { land, borders, labels } as unknown as Basemap;
+const phone: Frame = { width: 390, height: 844, padding: cardPadding(390, 844), zoomOffset: zoomOffset(390, 844) };
+const camera = { center: [36.4, 33.9] as [number, number], zoom: 8, pitch: 0, bearing: 0 };
+
+describe('static map projection', () => {
+  it('puts the camera centre in the middle of the area the cards leave free', () => {
+    const [x, y] = projector(camera, phone)(camera.center);
+    const p = phone.padding;
+    expect(x).toBeCloseTo(p.left + (390 - p.left - p.right) / 2, 6);
+    expect(y).toBeCloseTo(p.top + (844 - p.top - p.bottom) / 2, 6);
+  });
+
+  it('uses 512-px tiles: one degree of longitude at zoom 8 is 512·2⁸/360 px, doubling per zoom level', () => {
+    const frame = { ...phone, zoomOffset: 0 };
+    const at = (zoom: number) => projector({ ...camera, zoom }, frame);
+    expect(at(8)([37.4, 33.9])[0] - at(8)([36.4, 33.9])[0]).toBeCloseTo((512 * 256) / 360, 6);
+    expect(at(9)([37.4, 33.9])[0] - at(9)([36.4, 33.9])[0]).toBeCloseTo((2 * 512 * 256) / 360, 6);
+    // north is up, and Mercator stretches latitude by 1/cos(φ)
+    const [, yNorth] = at(8)([36.4, 33.91]);
+    const [, yHere] = at(8)([36.4, 33.9]);
+    expect(yHere - yNorth).toBeCloseTo(((512 * 256) / 360) * 0.01 / Math.cos((33.905 * Math.PI) / 180), 2);
+  });
+
+  it('turns the map with the bearing: looking east, north is to the left', () => {
+    const [cx, cy] = projector({ ...camera, bearing: 90 }, phone)(camera.center);
+    const [x, y] = projector({ ...camera, bearing: 90 }, phone)([36.4, 34]);
+    expect(x).toBeLessThan(cx - 10);
+    expect(y).toBeCloseTo(cy, 3);
+  });
+});
+
+describe('static map of a step', () => {
+  const views = story!.views;
+  const svg = (view: View, d = data) => staticMapSvg(story!, d, basemap, view, phone);
+
+  it('draws only the layers the step shows, over the basemap', () => {
+    const first = svg(views[0]!);
+    expect(first).toMatch(/^<svg [^>]*viewBox="0 0 390 844"/);
+    expect([...first.matchAll(/data-layer="([^"]+)"/g)].map((m) => m[1])).toEqual(['towns']);
+    expect(first).toContain('LEBANON');
+    const second = svg(views[1]!);
+    expect(new Set([...second.matchAll(/data-layer="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set(['towns', 'arrows', 'fronts']));
+  });
+
+  it('rings the highlighted places, and draws the front snapshot of the step', () => {
+    expect([...svg(views[0]!).matchAll(/data-highlight="([^"]+)"/g)].map((m) => m[1])).toEqual(['arsal']);
+    const second = svg(views[1]!);
+    expect([...second.matchAll(/data-highlight="([^"]+)"/g)].map((m) => m[1])).toEqual(['zabadani']);
+    // 2015-05-12: the claimed polygon, lighter and dashed
+    expect(second).toContain('fill-opacity="0.2"');
+    expect(second).toMatch(/stroke="#009E73" stroke-width="1.5" stroke-dasharray="3 3"/);
+  });
+
+  it('draws an arrow head at the end of each line', () => {
+    const arrows = /<g data-layer="arrows">(.*?)<\/g>/.exec(svg(views[1]!))![1]!;
+    expect(arrows.match(/<path d="M[^"]*Z" fill="#D55E00"\/>/g)).toHaveLength(1);
+  });
+
+  it('escapes text from the data', () => {
+    const towns = { ...data.towns!, features: [{ ...data.towns!.features[0]!, properties: { ...data.towns!.features[0]!.properties, name: '<b>"A&B"</b>' } }] };
+    const out = svg(views[0]!, { ...data, towns });
+    expect(out).not.toContain('<b>');
+    expect(out).toContain('&#60;b&#62;&#34;A&#38;B&#34;&#60;/b&#62;');
+  });
+
+  it('still draws the basemap when a layer has no data', () => {
+    const out = svg(views[1]!, withEveryLayer(story!, {}));
+    expect(out).not.toContain('data-layer=');
+    expect(out).toContain('SYRIA');
+  });
+});
+
+describe('static map labels', () => {
+  it('moves a name to another side of its dot, and leaves it out when no side is free, as the live map does', () => {
+    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const crowded = {
+      ...data,
+      towns: {
+        type: 'FeatureCollection' as const,
+        features: names.map((name, i) => ({
+          type: 'Feature' as const,
+          properties: { id: name.toLowerCase(), name, rank: Math.min(i, 2) },
+          // 0.0005° apart: the same spot at this zoom
+          geometry: { type: 'Point' as const, coordinates: [36.4 + i * 0.0005, 33.9] },
+        })),
+      },
+    };
+    const out = staticMapSvg(story!, crowded, basemap, story!.views[0]!, phone);
+    const anchors = Object.fromEntries([...out.matchAll(/text-anchor="(\w+)"><tspan[^>]*>(\w+)</g)].map((m) => [m[2], m[1]]));
+    expect(anchors).toMatchObject({ One: 'start', Two: 'end' });
+    expect(anchors.Five).toBeUndefined();
+    // every dot is still drawn
+    expect(out.match(/data-place=/g)).toHaveLength(5);
+  });
+});
