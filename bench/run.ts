@@ -6,6 +6,7 @@ import { runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { measure } from './sizes.ts';
 import { measureCheck } from './check.ts';
 import { report as embedReport } from './embed.ts';
+import { printMorphFigures } from './morph.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
@@ -62,3 +63,5 @@ for (const e of await engineSizes()) {
   console.log(`  ${e.engine.padEnd(24)} ${e.build.padEnd(10)} ${kb(e.js)} ${worker} ${kb(e.css)} ${kb(e.js + e.worker + e.css)}`);
   if (e.onDemand.length) console.log(`    on demand: ${e.onDemand.map((m) => `${m.name} ${kB(m.bytes)}`).join(', ')}`);
 }
+
+await printMorphFigures();

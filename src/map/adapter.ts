@@ -2,6 +2,7 @@
 // mapbox.ts when a token is configured; engine.ts picks one). Components never touch an engine directly.
 import type { Camera, Transition } from '../story/schema.ts';
 import type { View } from '../story/model.ts';
+import type { FrontState } from './front-morph.ts';
 
 export interface Padding {
   top: number;
@@ -36,7 +37,10 @@ export interface MapAdapter {
   visibleLayers(): string[];
   /** the data the engine holds now for a story layer's source (a front layer: the snapshot drawn), or null */
   layerData(layerId: string): GeoJSON.FeatureCollection | null;
+  /** a camera move or a front-line morph is in progress */
   isMoving(): boolean;
+  /** the front layers' snapshot and data now, on the engines that morph them (front-morph.ts) */
+  front?(): FrontState;
   /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
   setInteractive(on: boolean): void;
   /** the canvas is ready for a move; resolves once the style and data have loaded */

@@ -9,15 +9,19 @@ import type { StoryInit } from './story-map.ts';
 const TOKEN = import.meta.env.VITE_MAPBOX_TOKEN;
 const STYLE = import.meta.env.VITE_MAPBOX_STYLE;
 
-/** Where the map opens: everything an engine needs but the data, which is loaded here. */
-export type Placement = Omit<StoryInit, 'data'>;
+/** Where the map opens: everything an engine needs but the data and morph plans, which are loaded here. */
+export type Placement = Omit<StoryInit, 'data' | 'plans'>;
 
 /** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
 async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => MapAdapter, current: () => Placement): Promise<MapAdapter> {
-  // A data file that fails to load costs its layers, not the map.
-  const [m, data] = await Promise.all([chunk, import('virtual:story-data').then((d) => d.default, () => ({}))]);
+  // A data file that fails to load costs its layers, not the map (and front layers then cut instead of morphing).
+  const [m, data, plans] = await Promise.all([
+    chunk,
+    import('virtual:story-data').then((d) => d.default, () => ({})),
+    import('virtual:story-morph').then((d) => d.default, () => ({})),
+  ]);
   const placement = current();
-  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data) });
+  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data), plans });
   try {
     await adapter.ready;
     return adapter;

@@ -2,11 +2,11 @@
 // colour-blind readers while keeping the colours readers know from Syria maps.
 
 export const SIDES = {
-  government: { label: 'Syrian army + Hezbollah', color: '#D55E00', fillOpacity: 0.45, lineWidth: 1.5 },
-  rebels: { label: 'Army of Conquest / Nusra-led rebels', color: '#009E73', fillOpacity: 0.45, lineWidth: 1.5 },
+  government: { label: 'Syrian army + Hezbollah', short: 'Army + Hezb.', color: '#D55E00', fillOpacity: 0.45, lineWidth: 1.5 },
+  rebels: { label: 'Army of Conquest / Nusra-led rebels', short: 'Rebels', color: '#009E73', fillOpacity: 0.45, lineWidth: 1.5 },
   // Black at 0.35 reads as dark grey over the basemap.
-  isil: { label: 'ISIL', color: '#000000', fillOpacity: 0.35, lineWidth: 1 },
-  'lebanese-army': { label: 'Lebanese army', color: '#0072B2', fillOpacity: 0.45, lineWidth: 1.5 },
+  isil: { label: 'ISIL', short: 'ISIL', color: '#000000', fillOpacity: 0.35, lineWidth: 1 },
+  'lebanese-army': { label: 'Lebanese army', short: 'Leb. army', color: '#0072B2', fillOpacity: 0.45, lineWidth: 1.5 },
 } as const;
 
 export type Side = keyof typeof SIDES;

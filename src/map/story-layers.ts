@@ -5,6 +5,9 @@ import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
 import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
+import { MORPH_GLOW, snapshot } from './morph.ts';
+
+export { snapshot };
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
 /** The names of the step's places, above every other label so that collisions never hide them. */
@@ -143,36 +146,63 @@ const SIDE_COLOR: ExpressionSpecification = [
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
 /** How opaque a front polygon is by status: firmer control, stronger fill (static-svg.ts reads it too). */
 export const FRONT_FILL_OPACITY: Record<string, number> = { assessed: 0.45, contested: 0.3, advance: 0.25, claimed: 0.2 };
+// While a front morphs (morph.ts), polygons that gain ground glow (more opaque, thicker edge),
+// and the last snapshot stays behind in a source of its own as a ghost that fades out, so lost
+// ground fades rather than vanishes. The ghost is sent once per morph; only its opacity changes.
+const glow: ExpressionSpecification = ['coalesce', ['get', MORPH_GLOW], 0];
+const GHOST_FILL_OPACITY = 0.3;
+const ghostSourceId = (layer: Pick<Layer, 'id'>) => `${sourceId(layer)}:ghost`;
 
 /** Front polygons coloured by side; claimed areas lighter with a dashed edge (STYLE.md §3). */
 function frontLayers(layer: Layer): LayerSpecification[] {
   const source = sourceId(layer);
   return [
     {
+      id: part(layer, 'ghost-fill'),
+      type: 'fill',
+      source: ghostSourceId(layer),
+      paint: { 'fill-color': SIDE_COLOR, 'fill-opacity': 0 },
+    },
+    {
       id: part(layer, 'fill'),
       type: 'fill',
       source,
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2] as unknown as ExpressionSpecification,
+        'fill-opacity': ['+', ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2], ['*', 0.25, glow]] as unknown as ExpressionSpecification,
       },
+    },
+    {
+      id: part(layer, 'ghost-edge'),
+      type: 'line',
+      source: ghostSourceId(layer),
+      paint: { 'line-color': SIDE_COLOR, 'line-width': 1, 'line-opacity': 0, 'line-dasharray': [2, 2] },
     },
     {
       id: part(layer, 'edge'),
       type: 'line',
       source,
       filter: ['!', claimed],
-      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5 },
+      paint: { 'line-color': SIDE_COLOR, 'line-width': ['+', 1.5, ['*', 2, glow]] },
     },
     {
       id: part(layer, 'edge-claimed'),
       type: 'line',
       source,
       filter: claimed,
-      paint: { 'line-color': SIDE_COLOR, 'line-width': 1.5, 'line-dasharray': [2, 2] },
+      paint: { 'line-color': SIDE_COLOR, 'line-width': ['+', 1.5, ['*', 2, glow]], 'line-dasharray': [2, 2] },
     },
   ];
 }
+
+/** Where a front layer's ghost goes, and the paint values that show it at `fade` (0..1). */
+export const frontGhost = (layer: Pick<Layer, 'id'>, fade: number) => ({
+  source: ghostSourceId(layer),
+  paint: [
+    { layer: part(layer, 'ghost-fill'), property: 'fill-opacity' as const, value: GHOST_FILL_OPACITY * fade },
+    { layer: part(layer, 'ghost-edge'), property: 'line-opacity' as const, value: fade },
+  ],
+});
 
 function labelLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
   return [
@@ -250,6 +280,7 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
     // A front layer's source holds one snapshot at a time; the engine sets it per step.
     sources[sourceId(layer)] = { type: 'geojson', data: layer.kind === 'front' ? snapshot(fc, null) : fc };
     if (layer.kind === 'line') sources[`${sourceId(layer)}:heads`] = { type: 'geojson', data: arrowHeads(fc) };
+    if (layer.kind === 'front') sources[ghostSourceId(layer)] = { type: 'geojson', data: snapshot(fc, null) };
     if (layer.kind === 'places') places.push(...fc.features);
   }
   sources[HIGHLIGHT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: places } };
@@ -317,11 +348,5 @@ export function highlightFilters(layers: readonly Layer[], ids: readonly string[
     ...layers.filter((l) => l.kind === 'places').map((l): [string, ExpressionSpecification] => [part(l, 'label'), ['!', only]]),
   ];
 }
-
-/** The polygons of one front-line snapshot (none for null). */
-export const snapshot = (fc: GeoJSON.FeatureCollection, date: string | null): GeoJSON.FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: date === null ? [] : fc.features.filter((f) => f.properties?.snapshot === date),
-});
 
 export const highlightFilter = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];

@@ -5,14 +5,16 @@ import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecific
 import type { Story, StoryData, View } from '../story/model.ts';
 import type { Camera } from '../story/schema.ts';
 import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
+import { createFrontMorph } from './front-morph.ts';
+import type { MorphPlan } from './morph.ts';
 import {
   arrowImage,
   arrowImageId,
+  frontGhost,
   highlightFilters,
   HIGHLIGHT_LABEL_LAYER,
   HIGHLIGHT_LAYER,
   LOCAL_FONTS,
-  snapshot,
   sourceId,
   storyLayerOf,
   storyLayers,
@@ -48,6 +50,7 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): void;
   getLayoutProperty(layer: string, name: 'visibility'): unknown;
   setFilter(layer: string, filter: ExpressionSpecification): void;
+  setPaintProperty(layer: string, name: 'fill-opacity' | 'line-opacity', value: number): void;
   jumpTo(target: Target): unknown;
   easeTo(target: Target & { duration: number }): unknown;
   flyTo(target: Target & { duration: number; essential: boolean }): unknown;
@@ -72,6 +75,8 @@ export interface StoryInit {
   container: HTMLElement;
   story: Story;
   data: StoryData;
+  /** how front layers morph (virtual:story-morph, planned at build time) */
+  plans: Record<string, MorphPlan>;
   /** the view to open on, so the first frame is already the right one */
   view: View;
   options: ShowOptions;
@@ -96,18 +101,25 @@ export interface EngineSetup {
 }
 
 /** A MapAdapter over an engine's map: the story's layers go in once `loaded` resolves. */
-export function storyAdapter(map: EngineMap, { story, data, view, options }: StoryInit, setup: EngineSetup): MapAdapter {
+export function storyAdapter(map: EngineMap, { story, data, plans, view, options }: StoryInit, setup: EngineSetup): MapAdapter {
   const engineLayers = storyLayers(story.layers, setup.fonts ?? LOCAL_FONTS);
-  const fronts = story.layers.filter((l) => l.kind === 'front');
   let pending: [View, ShowOptions] | null = [view, options];
   let loaded = false;
   let offset = options.zoomOffset;
-  let front: string | null = null;
   let target: Target | null = null;
 
   const source = (layerId: string) => map.getSource(sourceId({ id: layerId })) as GeoJSONSourceLike | undefined;
-  // The one place a front layer's data is set.
-  const setData = (layerId: string, fc: GeoJSON.FeatureCollection) => source(layerId)?.setData(fc);
+  // The one place front layers' data is set: cuts and morph frames, and the morph's fading ghost.
+  const fronts = createFrontMorph({
+    layers: story.layers,
+    data,
+    plans,
+    setData: (layerId, fc) => source(layerId)?.setData(fc),
+    setGhostData: (layerId, fc) => (map.getSource(frontGhost({ id: layerId }, 0).source) as GeoJSONSourceLike | undefined)?.setData(fc),
+    setGhostFade: (layerId, fade) => {
+      for (const p of frontGhost({ id: layerId }, fade).paint) map.setPaintProperty(p.layer, p.property, p.value);
+    },
+  });
 
   const apply = (v: View, o: ShowOptions) => {
     const shown = new Set(v.layers);
@@ -115,10 +127,7 @@ export function storyAdapter(map: EngineMap, { story, data, view, options }: Sto
       const owner = storyLayerOf(spec.id);
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
     }
-    if (v.front !== front) {
-      front = v.front;
-      for (const l of fronts) setData(l.id, snapshot(data[l.id]!, front));
-    }
+    fronts.show(v, o.reducedMotion);
     for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER]) map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
     for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
@@ -180,7 +189,8 @@ export function storyAdapter(map: EngineMap, { story, data, view, options }: Sto
       // Read back from the engine: an inline FeatureCollection (a URL would mean data not set by the story).
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
-    isMoving: () => !loaded || map.isMoving(),
+    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    front: () => fronts.state(),
     setInteractive(on) {
       for (const gesture of GESTURES) {
         if (on) map[gesture].enable();
@@ -190,6 +200,7 @@ export function storyAdapter(map: EngineMap, { story, data, view, options }: Sto
     },
     resize: () => void map.resize(),
     destroy() {
+      fronts.destroy();
       setup.teardown?.();
       map.remove();
     },

@@ -1,5 +1,6 @@
 // window.__story: a read-only view of the story's state for tests and embedding hosts.
 import type { MapAdapter, MapEngine } from '../map/adapter.ts';
+import type { FrontState } from '../map/front-morph.ts';
 import type { Camera } from './schema.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';
@@ -12,6 +13,8 @@ export interface StoryHandle {
   readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
   camera(): Camera | null;
+  /** front lines: the snapshot shown or being morphed to, whether a morph runs, setData calls so far, each front layer's data now */
+  front(): FrontState | null;
   layers(): string[];
   /** the data the map draws now for a story layer (a front layer: its snapshot), or null */
   layerData(layerId: string): GeoJSON.FeatureCollection | null;
@@ -44,6 +47,7 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
       return state.map?.isMoving() ?? false;
     },
     camera: () => state.map?.camera() ?? null,
+    front: () => state.map?.front?.() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
     layerData: (layerId: string) => state.map?.layerData(layerId) ?? null,
     project: (lngLat: [number, number]): [number, number] | null => {

@@ -2,6 +2,8 @@
 // data file is saved, so the page can update in place instead of reloading.
 import { codeFrame, formatError, type StoryError } from './errors.ts';
 import type { Story, StoryData } from './model.ts';
+import { planFronts } from '../map/morph-plan.ts';
+import type { MorphPlan } from '../map/morph.ts';
 
 export const LIVE_EVENT = 'story:update';
 
@@ -17,6 +19,8 @@ export interface LiveUpdate {
   /** the new story, or null when the script has errors: the page keeps the last one that worked */
   story: Story | null;
   data: StoryData | null;
+  /** how the new data's front layers morph (as virtual:story-morph would give them) */
+  plans: Record<string, MorphPlan> | null;
   problems: LiveProblem[];
 }
 
@@ -25,5 +29,7 @@ export function liveUpdate(result: { story: Story | null; data: StoryData; error
     const source = read(e.file);
     return { severity: e.severity, message: formatError(e), frame: source === null ? '' : codeFrame(source, e.line, e.column) };
   });
-  return result.story ? { story: result.story, data: result.data, problems } : { story: null, data: null, problems };
+  return result.story
+    ? { story: result.story, data: result.data, plans: planFronts(result.story.layers, result.data), problems }
+    : { story: null, data: null, plans: null, problems };
 }

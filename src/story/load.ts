@@ -9,6 +9,7 @@ import { findJsonError } from './json-error.ts';
 import { parseCaption, plainText, wordCount, type Block } from './markup.ts';
 import { resolveViews } from './resolve.ts';
 import type { Story, StoryData } from './model.ts';
+import { heldAreas } from '../map/held.ts';
 import { lint, type Finding, type PlaceRef } from './warnings.ts';
 
 export interface LoadOptions {
@@ -373,6 +374,7 @@ function compile(opts: LoadOptions): LoadResult {
       sources: s.sources,
     })),
     views,
+    areas: heldAreas(script.layers, data),
   };
   return { story, data, errors, dataFiles };
 }

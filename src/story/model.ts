@@ -1,7 +1,8 @@
 // The compiled story the page receives: validated, cross-checked, captions parsed and every
 // step's view settled. Produced at build time by load.ts; nothing here needs a YAML parser.
 import type { Block } from './markup.ts';
-import type { Camera, Layer, Source, Transition } from './schema.ts';
+import type { Camera, Layer, Morph, Source, Transition } from './schema.ts';
+import type { HeldAreas } from '../map/held.ts';
 
 export interface DateRange {
   from: string;
@@ -21,6 +22,8 @@ export interface View {
   highlight: string[];
   /** the front-line snapshot shown (its date), or null before the first one */
   front: string | null;
+  /** how the front lines change into this step's snapshot */
+  morph: Morph;
   date: StoryDate;
 }
 
@@ -48,6 +51,8 @@ export interface Story {
   layers: Layer[];
   steps: StoryStep[];
   views: View[];
+  /** km² each side holds, by front layer and snapshot, for the legend */
+  areas: HeldAreas;
 }
 
 export type StoryData = Record<string, GeoJSON.FeatureCollection>;

@@ -6,6 +6,7 @@ import type { DateRange, View } from './model.ts';
 import { formatDateRange } from './dates.ts';
 
 const DEFAULT_TRANSITION = { type: 'fly', duration: 2000 } as const;
+const DEFAULT_MORPH = { duration: 1200, ease: 'power2.inOut' } as const;
 
 export const toRange = (d: DateSpec): DateRange => (typeof d === 'string' ? { from: d, to: d } : { from: d.from, to: d.to });
 
@@ -28,6 +29,7 @@ export function viewAt(steps: readonly Step[], index: number): View {
     layers: [...(steps[setter(steps, index, 'layers')]?.layers ?? [])],
     highlight: [...step.highlight],
     front: steps[setter(steps, index, 'front')]?.front ?? null,
+    morph: step.morph ?? DEFAULT_MORPH,
     date: { ...range, label: dated.dateLabel ?? formatDateRange(range) },
   };
 }

@@ -75,6 +75,18 @@ export const Transition = doc(
   { type: 'ease', duration: 1500 },
 );
 
+/** GSAP eases that do not overshoot: a front line must never pass its target. */
+export const MORPH_EASES = ['none', ...['power1', 'power2', 'power3', 'sine', 'expo', 'circ'].flatMap((e) => [`${e}.in`, `${e}.out`, `${e}.inOut`])] as const;
+
+export const Morph = doc(
+  z.strictObject({
+    duration: doc(z.number().int().min(0).max(10000).default(1200), 'length of the morph in milliseconds; 0 cuts', 1500),
+    ease: doc(z.enum(MORPH_EASES).default('power2.inOut'), 'GSAP easing of the morph ("none" is linear)', 'power1.inOut'),
+  }),
+  "How the front lines change into this step's snapshot (default: 1200 ms, power2.inOut)",
+  { duration: 1500, ease: 'power1.inOut' },
+);
+
 export const Source = doc(
   z.strictObject({
     id: doc(Slug, 'short id that steps cite under "sources"', 'daily-star-2015-05-12'),
@@ -172,6 +184,7 @@ export const Step = doc(
     transition: Transition.optional(),
     layers: doc(z.array(Slug).optional(), 'ids of the layers shown; inherited from the step before when left out', ['towns', 'zabadani-approaches']),
     front: doc(IsoDate.optional(), 'which front-line snapshot the front layers show (its date); inherited from the step before when left out', '2015-05-12'),
+    morph: Morph.optional(),
     highlight: doc(z.array(Slug).default([]), 'ids of places to ring on the map', ['zabadani']),
     sources: doc(z.array(Slug).min(1, 'every step cites at least one source'), 'ids from meta.sources', ['daily-star-2015-05-12']),
   }),
@@ -195,6 +208,7 @@ export type Step = z.infer<typeof Step>;
 export type Layer = z.infer<typeof Layer>;
 export type Camera = z.infer<typeof Camera>;
 export type Transition = z.infer<typeof Transition>;
+export type Morph = z.infer<typeof Morph>;
 export type Source = z.infer<typeof Source>;
 export type Chapter = z.infer<typeof Chapter>;
 export type DateSpec = z.infer<typeof DateSpec>;

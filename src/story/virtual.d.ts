@@ -6,3 +6,7 @@ declare module 'virtual:story-data' {
   const data: import('./model.ts').StoryData;
   export default data;
 }
+declare module 'virtual:story-morph' {
+  const plans: Record<string, import('../map/morph.ts').MorphPlan>;
+  export default plans;
+}

@@ -1,15 +1,17 @@
 // Hands the page the compiled story as JSON modules: `virtual:story` (text and views, in the
-// first chunk) and `virtual:story-data` (GeoJSON, loaded with the map). Invalid scripts fail
-// the build with every error located. In dev, saving the script or a data file sends the page
-// the new story (or its problems) to show in place: see src/dev/.
+// first chunk), `virtual:story-data` (GeoJSON, loaded with the map) and `virtual:story-morph`
+// (how front lines morph, planned here at build time). Invalid scripts fail the build with every
+// error located. In dev, saving the script or a data file sends the page the new story (or its
+// problems) to show in place: see src/dev/.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatError, formatWithFrame } from './errors.ts';
 import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
+import { planFronts } from '../map/morph-plan.ts';
 
-const MODULES = { story: 'virtual:story', data: 'virtual:story-data' } as const;
+const MODULES = { story: 'virtual:story', data: 'virtual:story-data', morph: 'virtual:story-morph' } as const;
 const resolved = (id: string) => `\0${id}`;
 
 export function storyPlugin(options: { script: string }): Plugin {
@@ -42,10 +44,10 @@ export function storyPlugin(options: { script: string }): Plugin {
       root = config.root;
     },
     resolveId(id) {
-      return id === MODULES.story || id === MODULES.data ? resolved(id) : null;
+      return Object.values<string>(MODULES).includes(id) ? resolved(id) : null;
     },
     load(id) {
-      if (id !== resolved(MODULES.story) && id !== resolved(MODULES.data)) return null;
+      if (!Object.values(MODULES).some((m) => id === resolved(m))) return null;
       const result = load();
       for (const file of result.watch) this.addWatchFile(file);
       for (const w of result.errors.filter((e) => e.severity === 'warning')) this.warn(formatError(w));
@@ -60,7 +62,8 @@ export function storyPlugin(options: { script: string }): Plugin {
           stack: '',
         });
       }
-      const value = id === resolved(MODULES.story) ? result.story : result.data;
+      const value =
+        id === resolved(MODULES.story) ? result.story : id === resolved(MODULES.data) ? result.data : planFronts(result.story.layers, result.data);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
     watchChange(file) {

@@ -17,10 +17,10 @@ const steps: Step[] = [
 describe('step → view', () => {
   it('gives each step its complete view', () => {
     expect(resolveViews(steps)).toEqual([
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], front: null, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], front: null, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], front: '2015-05-12', date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], front: '2015-05-12', date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], front: null, morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], front: null, morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
+      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], front: '2015-05-12', morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], front: '2015-05-12', morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
     ]);
   });
 

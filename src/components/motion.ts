@@ -1,0 +1,43 @@
+// GSAP for the page's small transitions (legend counter, date stamp, active card), timed like
+// the front-line morph. Only numbers, opacity and transforms change, so nothing shifts the
+// layout; with reduced motion (or a zero duration) the end state is set at once.
+import gsap from '../map/gsap.ts';
+import type { Morph } from '../story/schema.ts';
+
+/** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */
+export function tweenNumbers(values: Record<string, number>, target: Record<string, number>, timing: Morph, reduced: boolean, onUpdate: () => void): () => void {
+  for (const [k, v] of Object.entries(target)) values[k] ??= v;
+  if (reduced || timing.duration === 0) {
+    Object.assign(values, target);
+    onUpdate();
+    return () => {};
+  }
+  const tween = gsap.to(values, { ...target, duration: timing.duration / 1000, ease: timing.ease, onUpdate });
+  return () => tween.kill();
+}
+
+const STAMP_SECONDS = 0.45;
+
+/** Shows `current` among stacked `items`, the old one sliding up and out as the new one rises in. */
+export function crossfade(items: readonly HTMLElement[], current: HTMLElement | undefined, reduced: boolean): void {
+  for (const el of items) {
+    const on = el === current;
+    gsap.killTweensOf(el);
+    if (reduced) gsap.set(el, { autoAlpha: on ? 1 : 0, y: 0 });
+    else if (on) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
+    else if (Number(gsap.getProperty(el, 'autoAlpha')) > 0) gsap.to(el, { autoAlpha: 0, y: -6, duration: STAMP_SECONDS, ease: 'power2.in' });
+  }
+}
+
+/** Svelte action: tweens the element's `--on` from 0 to 1 as it becomes active (CSS decides what `--on` does). */
+export function emphasis(node: HTMLElement, params: { active: boolean; reduced: boolean }) {
+  gsap.set(node, { '--on': params.active ? 1 : 0 });
+  return {
+    update({ active, reduced }: { active: boolean; reduced: boolean }) {
+      gsap.killTweensOf(node);
+      if (reduced) gsap.set(node, { '--on': active ? 1 : 0 });
+      else gsap.to(node, { '--on': active ? 1 : 0, duration: 0.35, ease: 'power1.out' });
+    },
+    destroy: () => gsap.killTweensOf(node),
+  };
+}
