@@ -167,6 +167,9 @@ export async function chromiumFigures(vertices: number) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(server.url);
+    // The engine starts at the reader's first move (src/map/wake.ts): time it, not its start.
+    await page.evaluate(() => window.scrollBy(0, 1));
+    await page.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 120_000 });
     const kinds = { camera: [] as number[], morph: [] as number[], both: [] as number[] };
     const long = { camera: 0, morph: 0, both: 0 };
     const length = { camera: 0, morph: 0, both: 0 };

@@ -14,6 +14,9 @@ try {
     await page.goto(server.url);
     await page.waitForFunction(() => window.__story?.mapStatus !== 'loading', null, { timeout: 30000 });
     await page.screenshot({ path: `${out}/${name}-top.png` });
+    // The reader's first move starts the engine (src/map/wake.ts); the steps are shot on it.
+    await page.evaluate(() => window.scrollBy(0, 1));
+    await page.waitForFunction(() => window.__story?.mapStatus !== 'static', null, { timeout: 30000 }).catch(() => console.log(`[${name}] static maps only`));
     const steps = await page.evaluate(() => window.__story!.steps);
     for (const id of steps) {
       await page.evaluate((sid) => document.getElementById(sid)!.scrollIntoView({ block: 'start' }), id);

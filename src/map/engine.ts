@@ -14,14 +14,15 @@ export type Placement = Omit<StoryInit, 'data' | 'plans'>;
 
 /** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
 async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => MapAdapter, current: () => Placement): Promise<MapAdapter> {
-  // A data file that fails to load costs its layers, not the map (and front layers then cut instead of morphing).
+  // A data file that fails to load costs its layers, not the map (and front layers then cut
+  // instead of morphing: a plan indexes the features of the data it was built from).
   const [m, data, plans] = await Promise.all([
     chunk,
-    import('virtual:story-data').then((d) => d.default, () => ({})),
+    import('virtual:story-data').then((d) => d.default, () => null),
     import('virtual:story-morph').then((d) => d.default, () => ({})),
   ]);
   const placement = current();
-  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data), plans });
+  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data ?? {}), plans: data ? plans : {} });
   try {
     await adapter.ready;
     return adapter;

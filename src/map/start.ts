@@ -1,6 +1,7 @@
-// The map the reader gets: the engine when it can run (engine.ts picks it), static SVG maps when
-// it cannot. Without WebGL, when the engine's chunk fails to load, when it never draws (a blocked
-// worker), or when its WebGL context is lost, every step still shows its map, quietly.
+// The map the reader gets: the engine when it can run (engine.ts picks it), static SVG maps until
+// it starts (wake.ts) and whenever it cannot: without WebGL, when the engine's chunk fails to
+// load, when it never draws (a blocked worker), or when its WebGL context is lost, every step
+// still shows its map, quietly.
 import type { Story, StoryData, View } from '../story/model.ts';
 import type { MapStatus } from '../story/handle.ts';
 import type { MapAdapter, ShowOptions } from './adapter.ts';
@@ -9,7 +10,10 @@ import type { MapAdapter, ShowOptions } from './adapter.ts';
 export const ENGINE_PATIENCE_MS = 8000;
 
 export interface StartOptions {
+  /** the engine's box */
   container: HTMLElement;
+  /** the static maps' box, over the engine's: an engine wants its own box empty when it starts */
+  staticContainer: HTMLElement;
   story: Story;
   /** the view and options now: a map opens on the step the reader is at when it is created */
   now: () => { view: View; options: ShowOptions };
@@ -19,6 +23,11 @@ export interface StartOptions {
   data: () => Promise<StoryData>;
   /** the map the reader sees changed */
   onMap: (map: MapAdapter | null, status: MapStatus) => void;
+  /**
+   * Holds the engine back until it calls `start` (wake.ts: the reader's first move), static maps
+   * showing meanwhile; returns its canceller. Without it the engine starts at once.
+   */
+  wake?: (start: () => void) => () => void;
   patienceMs?: number;
 }
 
@@ -44,7 +53,7 @@ export function startMapOrStatic(o: StartOptions): () => void {
     try {
       const [{ createStaticMap }, d] = await Promise.all([import('./static-map.ts'), data]);
       if (stopped || engineReady) return;
-      fallback = createStaticMap({ container: o.container, story: o.story, data: d, ...o.now() });
+      fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, ...o.now() });
       o.onMap(fallback, 'static');
     } catch (error) {
       if (!stopped && !engineReady) {
@@ -63,27 +72,36 @@ export function startMapOrStatic(o: StartOptions): () => void {
     void showStatic();
   };
 
-  const timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
-  (async () => {
-    // No WebGL shows as the engine failing to create its context: probing for it first would
-    // cost every reader a context of its own (~0.4 s in software rendering).
-    const map = await o.engine();
-    if (stopped) return map.destroy();
-    engine = map;
-    engineReady = true;
-    clearTimeout(timer);
-    fallback?.destroy();
-    fallback = null;
-    o.onMap(map, 'ready');
-    o.container.addEventListener('webglcontextlost', lost, { capture: true, once: true });
-  })().catch((error: unknown) => {
-    clearTimeout(timer);
-    console.info('Static maps stand in for the interactive map.', error);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const startEngine = () => {
+    timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
+    (async () => {
+      // No WebGL shows as the engine failing to create its context: probing for it first would
+      // cost every reader a context of its own (~0.4 s in software rendering).
+      const map = await o.engine();
+      if (stopped) return map.destroy();
+      engine = map;
+      engineReady = true;
+      clearTimeout(timer);
+      fallback?.destroy();
+      fallback = null;
+      o.onMap(map, 'ready');
+      o.container.addEventListener('webglcontextlost', lost, { capture: true, once: true });
+    })().catch((error: unknown) => {
+      clearTimeout(timer);
+      console.info('Static maps stand in for the interactive map.', error);
+      void showStatic();
+    });
+  };
+  let unwake = () => {};
+  if (o.wake) {
     void showStatic();
-  });
+    unwake = o.wake(startEngine);
+  } else startEngine();
 
   return () => {
     stopped = true;
+    unwake();
     clearTimeout(timer);
     o.container.removeEventListener('webglcontextlost', lost, { capture: true });
     engine?.destroy();

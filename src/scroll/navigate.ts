@@ -79,9 +79,17 @@ export interface Stepper {
  */
 export function createStepper(root: () => HTMLElement, line: () => number, smooth: () => boolean): Stepper {
   // Where a smooth scroll in flight is heading, so a second key press goes one step further.
+  // Cleared on arrival only: the scrollend of a glide that a key press has just extended comes
+  // after the press, and clearing then would send the next press to the stop still being
+  // reached. A reader's own scroll (wheel, touch, scrollbar) ends the glide.
   let heading: number | null = null;
-  const arrived = () => (heading = null);
+  const arrived = () => {
+    if (heading !== null && Math.abs(window.scrollY - heading) <= 2) heading = null;
+  };
+  const interrupted = () => (heading = null);
+  const INPUTS = ['wheel', 'touchstart', 'pointerdown'] as const;
   window.addEventListener('scrollend', arrived);
+  for (const type of INPUTS) window.addEventListener(type, interrupted, { passive: true });
 
   const scroll = (top: number, glide: boolean) => {
     heading = glide && Math.abs(top - window.scrollY) > 1 ? top : null;
@@ -115,6 +123,9 @@ export function createStepper(root: () => HTMLElement, line: () => number, smoot
       if (box.bottom <= 0 || box.top >= window.innerHeight) return;
       if (move(dir)) e.preventDefault();
     },
-    destroy: () => window.removeEventListener('scrollend', arrived),
+    destroy() {
+      window.removeEventListener('scrollend', arrived);
+      for (const type of INPUTS) window.removeEventListener(type, interrupted);
+    },
   };
 }

@@ -1,7 +1,7 @@
 // The contract every map engine keeps, checked in real Chromium on a built site: each step lands
 // on its exact state (camera, visible layers, front-line snapshot) whichever way the reader gets
 // there, with the engine expected, talking to no host but the page's own and its provider's.
-import { scrollToStep, settle } from './reading.ts';
+import { firstMove, scrollToStep, settle } from './reading.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapEngine } from '../../src/map/adapter.ts';
@@ -99,6 +99,7 @@ export function mapContract(site: Site) {
         await site.prepare?.(page);
         if (site.cuts) await page.emulateMedia({ reducedMotion: 'reduce' });
         await page.goto(site.url());
+        await firstMove(page);
       });
       afterAll(() => page?.close());
 

@@ -4,12 +4,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/map/camera.ts';
-import { ENGINE_PATIENCE_MS } from '../../src/map/start.ts';
 import { snapshot } from '../../src/map/story-layers.ts';
 import { plainText } from '../../src/story/markup.ts';
 import { launch, PHONE } from './chromium.ts';
 import { serveDir, type StaticServer } from './server.ts';
-import { data, ids, mapStatus, scrollToStep, settledOn, story } from './steps.ts';
+import { data, firstMove, ids, mapStatus, scrollToStep, settledOn, story } from './steps.ts';
 
 let server: StaticServer;
 const browsers: Browser[] = [];
@@ -100,6 +99,7 @@ describe('a missing file', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.route(/\.woff2$|story-data[^/]*\.js$/, (route) => route.abort());
     await page.goto(server.url);
+    await firstMove(page);
     await mapStatus(page, 'ready');
     await settledOn(page, ids[0]!);
     expect(await page.evaluate(() => window.__story!.layers())).toEqual(story.views[0]!.layers);
@@ -108,6 +108,14 @@ describe('a missing file', () => {
   });
 });
 
+/** The reader moves, and the engine tries and fails: resolves when the page says static maps stand in. */
+async function engineFails(page: Page) {
+  const said = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('Static maps stand in'), timeout: 40_000 });
+  await mapStatus(page, 'static');
+  await firstMove(page);
+  await said;
+}
+
 describe('static maps when the map engine cannot run', () => {
   it('without WebGL', { timeout: 180_000 }, async () => {
     const context = await phone(await chromium(['--disable-webgl', '--disable-3d-apis']));
@@ -115,7 +123,7 @@ describe('static maps when the map engine cannot run', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
-    await mapStatus(page, 'static');
+    await engineFails(page);
     await everyStepHasItsMap(page);
     await page.screenshot({ path: '.cache/shots/static-phone.png' });
     expect(errors).toEqual([]);
@@ -127,7 +135,8 @@ describe('static maps when the map engine cannot run', () => {
     const page = await context.newPage();
     await page.route(/\/assets\/maplibre-[^/]*\.js$/, (route) => route.abort());
     await page.goto(server.url);
-    await mapStatus(page, 'static');
+    await engineFails(page);
+    expect(await page.evaluate(() => window.__story!.mapStatus)).toBe('static');
     await everyStepHasItsMap(page);
     await context.close();
   });
@@ -135,9 +144,15 @@ describe('static maps when the map engine cannot run', () => {
   it('when the engine’s worker is blocked (the map never draws)', async () => {
     const context = await phone(await chromium());
     const page = await context.newPage();
-    await page.route(/maplibre-gl-worker[^/]*\.mjs$/, (route) => route.abort());
+    const blocked = new Promise<void>((resolve) => {
+      void page.route(/maplibre-gl-worker[^/]*\.mjs$/, (route) => {
+        resolve();
+        return route.abort();
+      });
+    });
     await page.goto(server.url);
-    await mapStatus(page, 'static', 40_000);
+    await firstMove(page);
+    await blocked;
     await scrollToStep(page, ids[1]!);
     await settledOn(page, ids[1]!);
     expect(await page.locator('.static-map svg [data-highlight]').count()).toBe(story.views[1]!.highlight.length);
@@ -148,13 +163,14 @@ describe('static maps when the map engine cannot run', () => {
     const context = await phone(await chromium());
     const page = await context.newPage();
     await page.route(/\/assets\/maplibre-[^/]*\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, ENGINE_PATIENCE_MS + 2000));
+      await new Promise((r) => setTimeout(r, 3000));
       await route.continue().catch(() => {
         /* the page has gone */
       });
     });
     await page.goto(server.url);
-    await mapStatus(page, 'static', ENGINE_PATIENCE_MS + 10_000);
+    await mapStatus(page, 'static');
+    await firstMove(page);
     await mapStatus(page, 'ready', 40_000);
     expect(await page.locator('.static-map').count()).toBe(0);
     await scrollToStep(page, ids[1]!);
@@ -167,6 +183,7 @@ describe('static maps when the map engine cannot run', () => {
     const context = await phone(await chromium());
     const page = await context.newPage();
     await page.goto(server.url);
+    await firstMove(page);
     await mapStatus(page, 'ready');
     await page.evaluate(() => document.querySelector('canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext());
     await mapStatus(page, 'static');
@@ -188,6 +205,7 @@ describe('static maps when the map engine cannot run', () => {
     const live = await (await phone(await chromium())).newPage();
     const flat = await (await phone(await chromium(['--disable-webgl', '--disable-3d-apis']))).newPage();
     await Promise.all([live.goto(server.url), flat.goto(server.url)]);
+    await firstMove(live);
     await Promise.all([mapStatus(live, 'ready'), mapStatus(flat, 'static')]);
     for (const id of [ids[0]!, ids[2]!]) {
       const [a, b] = [await where(live, id), await where(flat, id)];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
 import { launch, PHONE } from './chromium.ts';
-import { scrollToStep, settle } from './reading.ts';
+import { firstMove, scrollToStep, settle } from './reading.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 const { story, data } = loadStoryFile(STORY_SCRIPT);
@@ -28,7 +28,10 @@ let page: Page;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launch(), serveDir('dist')]);
   page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  // Cuts: a flight ends on the same camera, and the walk takes seconds instead of a minute.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(server.url);
+  await firstMove(page);
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,6 +9,7 @@ import { snapshot } from '../../src/map/morph.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
 import { DESKTOP, launch } from './chromium.ts';
+import { scrollToStep } from './reading.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 const SCRIPT = join(import.meta.dirname, '..', 'fixtures', 'morph', 'story.yaml');
@@ -29,13 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
-const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
-    const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo({ top: top - window.innerHeight * (window.innerWidth >= 1024 ? 0.5 : 0.7) + 40, behavior: 'instant' });
-  }, id);
 
 /** Waits until step `id` is active and nothing moves, then returns what the front source holds. */
 async function settled(page: Page, id: string): Promise<GeoJSON.FeatureCollection> {
@@ -67,6 +61,8 @@ async function open(reducedMotion: 'reduce' | 'no-preference'): Promise<Page> {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(server.url);
+  // This fixture build has no prerendered text: the steps exist once the story has mounted.
+  await page.waitForSelector('#may-7');
   await scrollToStep(page, 'may-7');
   expect(await settled(page, 'may-7')).toEqual(expected('may-7'));
   expect(errors).toEqual([]);
@@ -120,7 +116,7 @@ describe('front lines that morph', () => {
     await settled(page, 'may-20');
     const want = story.areas.fronts!['2015-05-20']!;
     await page.waitForFunction(
-      (gov) => [...document.querySelectorAll('.legend .km2')].some((el) => el.textContent === `${Math.round(gov).toLocaleString('en-GB')} km²`),
+      (gov) => [...document.querySelectorAll('.legend .km2')].some((el) => el.textContent === Math.round(gov).toLocaleString('en-GB')),
       want.government!,
       { timeout: 10_000 },
     );

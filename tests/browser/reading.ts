@@ -10,6 +10,15 @@ export const scrollToStep = (page: Page, id: string) =>
   }, id);
 
 /**
+ * The reader's first move, which starts the map engine (src/map/wake.ts): a scroll of a pixel,
+ * once the static map is up (the page listens for the move from then on).
+ */
+export async function firstMove(page: Page) {
+  await page.waitForFunction(() => window.__story && window.__story.mapStatus !== 'loading', null, { timeout: 20_000 });
+  await page.evaluate(() => window.scrollBy(0, 1));
+}
+
+/**
  * Resolves once step `id` is active and its camera has come to rest. A flight settles in about
  * 2.5 s here, but SwiftShader on a shared, loaded machine has taken over 20 s: wait generously.
  */

@@ -10,7 +10,7 @@ export const story = loaded.story;
 export const data = loaded.data;
 export const ids = story.steps.map((s) => s.id);
 
-export { scrollToStep } from './reading.ts';
+export { firstMove, scrollToStep } from './reading.ts';
 
 /** Waits until the page shows step `id` with its map settled, engine or static (reading.ts settle() wants the engine). */
 export const settledOn = (page: Page, id: string, timeout = 45_000) =>

@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mapContract } from './contract.ts';
+import { story } from './steps.ts';
+import { sameCamera } from '../../src/map/camera.ts';
 import { launch, PHONE } from './chromium.ts';
+import { firstMove } from './reading.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 let browser: Browser;
@@ -17,7 +20,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url });
+// Real flights on a phone (with the mid-flight interruption); cuts on a desktop, whose end states are the same.
+mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['phone'] });
+mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['desktop'], cuts: true });
 
 it('without a token, builds no mapbox-gl chunk and requests none', async () => {
   const scripts = readdirSync('dist/assets').filter((f) => /\.(m?js|css)$/.test(f));
@@ -28,8 +33,29 @@ it('without a token, builds no mapbox-gl chunk and requests none', async () => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
   await page.goto(server.url);
+  await firstMove(page);
   await page.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 20_000 });
   expect(requested.some((u) => /maplibre/.test(u))).toBe(true);
   expect(requested.filter((u) => /mapbox/i.test(u))).toEqual([]);
+  await page.close();
+});
+
+it('shows the first step’s static map at once, and fetches the engine only when the reader first moves', async () => {
+  const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 10_000 });
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('.static-map svg').count()).toBe(1);
+  expect(await page.evaluate(() => window.__story!.layers())).toEqual(story.views[0]!.layers);
+  expect(requested.filter((u) => /maplibre/.test(u))).toEqual([]);
+
+  await page.evaluate(() => window.scrollBy(0, 120));
+  await page.waitForFunction(() => window.__story?.mapStatus === 'ready' && !window.__story.moving, null, { timeout: 20_000 });
+  expect(requested.some((u) => /maplibre/.test(u))).toBe(true);
+  expect(await page.locator('.static-map').count()).toBe(0);
+  expect(await page.evaluate(() => window.__story!.step)).toBe(story.steps[0]!.id);
+  expect(sameCamera((await page.evaluate(() => window.__story!.camera()))!, story.views[0]!.camera)).toBe(true);
   await page.close();
 });

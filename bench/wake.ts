@@ -1,0 +1,56 @@
+// What the reader's first move costs: the map engine starts then (src/map/wake.ts), so its
+// download, compile and first frame fall in the first seconds of scrolling instead of before
+// the page is usable. Measured in Chromium on Lighthouse's mobile network and CPU (150 ms RTT,
+// 1.6 Mbit/s, 4× slower CPU): time from the first scroll to the engine drawing, and the main
+// thread's long tasks meanwhile (the part of each over 50 ms, as in TBT).
+import { launch, PHONE } from '../tests/browser/chromium.ts';
+import { serveDir } from '../tests/browser/server.ts';
+
+export interface WakeFigures {
+  /** ms from the first scroll to mapStatus 'ready' */
+  readyMs: number;
+  /** sum over long tasks of their time beyond 50 ms */
+  blockingMs: number;
+  longest: number;
+  longTasks: number;
+}
+
+export async function engineWake(dist = 'dist'): Promise<WakeFigures> {
+  const server = await serveDir(dist, undefined, { gzip: true });
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6384 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    return await page.evaluate(
+      () =>
+        new Promise<WakeFigures>((resolve) => {
+          const tasks: number[] = [];
+          const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+          observer.observe({ type: 'longtask' });
+          const start = performance.now();
+          window.scrollBy(0, 120);
+          const poll = () => {
+            if (window.__story?.mapStatus !== 'ready') return void setTimeout(poll, 20);
+            observer.disconnect();
+            resolve({
+              readyMs: performance.now() - start,
+              blockingMs: tasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
+              longest: Math.max(0, ...tasks),
+              longTasks: tasks.length,
+            });
+          };
+          poll();
+        }),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
