@@ -28,27 +28,25 @@ export async function engineWake(dist = 'dist'): Promise<WakeFigures> {
     await page.goto(server.url);
     await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    return await page.evaluate(
-      () =>
-        new Promise<WakeFigures>((resolve) => {
-          const tasks: number[] = [];
-          const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-          observer.observe({ type: 'longtask' });
-          const start = performance.now();
-          window.scrollBy(0, 120);
-          const poll = () => {
-            if (window.__story?.mapStatus !== 'ready') return void setTimeout(poll, 20);
-            observer.disconnect();
-            resolve({
-              readyMs: performance.now() - start,
-              blockingMs: tasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
-              longest: Math.max(0, ...tasks),
-              longTasks: tasks.length,
-            });
-          };
-          poll();
-        }),
-    );
+    // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+    return (await page.evaluate(`new Promise((resolve) => {
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: 'longtask' });
+      const start = performance.now();
+      window.scrollBy(0, 120);
+      const poll = () => {
+        if (window.__story?.mapStatus !== 'ready') return void setTimeout(poll, 20);
+        observer.disconnect();
+        resolve({
+          readyMs: performance.now() - start,
+          blockingMs: tasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
+          longest: Math.max(0, ...tasks),
+          longTasks: tasks.length,
+        });
+      };
+      poll();
+    })`)) as WakeFigures;
   } finally {
     await browser.close();
     await server.close();
