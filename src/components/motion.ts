@@ -1,13 +1,29 @@
 // GSAP for the page's small transitions (legend counter, date stamp, active card), timed like
 // the front-line morph. Only numbers, opacity and transforms change, so nothing shifts the
 // layout; with reduced motion (or a zero duration) the end state is set at once.
-import gsap from '../map/gsap.ts';
+// GSAP is a quarter of the page's script and nothing moves before the reader does: it loads
+// after the first paint, and until it is in, every change is set at once, as with reduced motion.
 import type { Morph } from '../story/schema.ts';
+
+type Gsap = typeof import('../map/gsap.ts').default;
+let gsap: Gsap | null = null;
+/** Resolves once GSAP is in (from then on, changes animate). */
+export const motionReady: Promise<void> = import('../map/gsap.ts').then(
+  (m) => void (gsap = m.default),
+  () => {}, // without it the page still works, with every change set at once
+);
+
+/** Shows or hides an element at once, as GSAP's autoAlpha does, at rest. */
+function showNow(el: HTMLElement, on: boolean) {
+  el.style.opacity = on ? '1' : '0';
+  el.style.visibility = on ? 'inherit' : 'hidden';
+  el.style.transform = 'none';
+}
 
 /** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */
 export function tweenNumbers(values: Record<string, number>, target: Record<string, number>, timing: Morph, reduced: boolean, onUpdate: () => void): () => void {
   for (const [k, v] of Object.entries(target)) values[k] ??= v;
-  if (reduced || timing.duration === 0) {
+  if (reduced || timing.duration === 0 || !gsap) {
     Object.assign(values, target);
     onUpdate();
     return () => {};
@@ -22,6 +38,10 @@ const STAMP_SECONDS = 0.45;
 export function crossfade(items: readonly HTMLElement[], current: HTMLElement | undefined, reduced: boolean): void {
   for (const el of items) {
     const on = el === current;
+    if (!gsap) {
+      showNow(el, on);
+      continue;
+    }
     gsap.killTweensOf(el);
     if (reduced) gsap.set(el, { autoAlpha: on ? 1 : 0, y: 0 });
     else if (on) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
@@ -31,13 +51,14 @@ export function crossfade(items: readonly HTMLElement[], current: HTMLElement | 
 
 /** Svelte action: tweens the element's `--on` from 0 to 1 as it becomes active (CSS decides what `--on` does). */
 export function emphasis(node: HTMLElement, params: { active: boolean; reduced: boolean }) {
-  gsap.set(node, { '--on': params.active ? 1 : 0 });
+  const setNow = (active: boolean) => node.style.setProperty('--on', active ? '1' : '0');
+  setNow(params.active);
   return {
     update({ active, reduced }: { active: boolean; reduced: boolean }) {
-      gsap.killTweensOf(node);
-      if (reduced) gsap.set(node, { '--on': active ? 1 : 0 });
+      gsap?.killTweensOf(node);
+      if (reduced || !gsap) setNow(active);
       else gsap.to(node, { '--on': active ? 1 : 0, duration: 0.35, ease: 'power1.out' });
     },
-    destroy: () => gsap.killTweensOf(node),
+    destroy: () => gsap?.killTweensOf(node),
   };
 }

@@ -52,7 +52,9 @@ export function storyPlugin(options: { script: string }): Plugin {
       for (const file of result.watch) this.addWatchFile(file);
       for (const w of result.errors.filter((e) => e.severity === 'warning')) this.warn(formatError(w));
       const first = result.errors.find((e) => e.severity === 'error');
-      servedBroken = !result.story;
+      // The page has a story once its story module loaded; a data or plan module fetched later
+      // (a map restarting) while the script is broken does not take that story away.
+      if (id === resolved(MODULES.story)) servedBroken = !result.story;
       if (first || !result.story) {
         const count = result.errors.filter((e) => e.severity === 'error').length;
         this.error({

@@ -2,13 +2,14 @@
 // an interruption continues from the numbers shown, and reduced motion sets them at once.
 import gsap from 'gsap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tweenNumbers } from '../../src/components/motion.ts';
+import { motionReady, tweenNumbers } from '../../src/components/motion.ts';
 
 let clock = 0;
 const tick = (ms: number) => {
   for (let left = ms; left > 0; left -= 16) gsap.updateRoot((clock += Math.min(16, left) / 1000));
 };
-beforeAll(() => {
+beforeAll(async () => {
+  await motionReady;
   gsap.ticker.remove(gsap.updateRoot);
   clock = gsap.globalTimeline.time();
 });
