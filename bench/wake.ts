@@ -1,10 +1,9 @@
 // What the reader's first move costs: the map engine starts then (src/map/wake.ts), so its
 // download, compile and first frame fall in the first seconds of scrolling instead of before
-// the page is usable. Measured in Chromium on Lighthouse's mobile network and CPU (150 ms RTT,
-// 1.6 Mbit/s, 4× slower CPU): time from the first scroll to the engine drawing, and the main
-// thread's long tasks meanwhile (the part of each over 50 ms, as in TBT).
-import { launch, PHONE } from '../tests/browser/chromium.ts';
-import { serveDir } from '../tests/browser/server.ts';
+// the page is usable. Measured on a throttled phone (throttled-phone.ts): time from the first
+// scroll to the engine drawing, and the main thread's long tasks meanwhile (the part of each
+// over 50 ms, as in TBT).
+import { onThrottledPhone } from './throttled-phone.ts';
 
 export interface WakeFigures {
   /** ms from the first scroll to mapStatus 'ready' */
@@ -15,17 +14,9 @@ export interface WakeFigures {
   longTasks: number;
 }
 
-export async function engineWake(dist = 'dist'): Promise<WakeFigures> {
-  const server = await serveDir(dist, undefined, { gzip: true });
-  const browser = await launch();
-  try {
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6384 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(server.url);
+export const engineWake = (dist = 'dist'): Promise<WakeFigures> =>
+  onThrottledPhone(dist, async (page, url) => {
+    await page.goto(url);
     await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // A string, not a function: tsx would wrap named functions in a helper the page lacks.
@@ -47,8 +38,4 @@ export async function engineWake(dist = 'dist'): Promise<WakeFigures> {
       };
       poll();
     })`)) as WakeFigures;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+  });
