@@ -136,6 +136,8 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
       await expectStep(a, i);
       await expectMapInViewport(page, '#a', a, i);
     }
+    // The host page's scroll is the reader's first move: the engine has taken over from the static maps.
+    await a.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 30_000 });
   });
 
   it('restores earlier steps when the host page scrolls back up', async () => {
