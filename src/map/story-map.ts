@@ -61,6 +61,7 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   project(lngLat: [number, number]): { x: number; y: number };
   isMoving(): boolean;
   on(type: 'moveend', listener: () => void): unknown;
+  once(type: 'idle', listener: () => void): unknown;
   getCanvasContainer(): HTMLElement;
   resize(): unknown;
   remove(): void;
@@ -99,6 +100,9 @@ export interface EngineSetup {
   /** called by destroy() before the map is removed */
   teardown?: () => void;
 }
+
+/** How long `ready` waits for the first frame with the story's layers drawn. */
+const FIRST_DRAW_PATIENCE_MS = 3000;
 
 /** A MapAdapter over an engine's map: the story's layers go in once `loaded` resolves. */
 export function storyAdapter(map: EngineMap, { story, data, plans, view, options }: StoryInit, setup: EngineSetup): MapAdapter {
@@ -165,7 +169,15 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
 
   return {
     engine: setup.engine,
-    ready: setup.loaded.then(install),
+    // Ready once the story's layers are drawn, not just added: the static map it takes over
+    // from stays until then, so the reader never sees the basemap bare. Capped, for tiles that hang.
+    ready: setup.loaded.then(install).then(
+      () =>
+        new Promise<void>((resolve) => {
+          map.once('idle', resolve);
+          setTimeout(resolve, FIRST_DRAW_PATIENCE_MS);
+        }),
+    ),
     show(v, o) {
       if (loaded) apply(v, o);
       else pending = [v, o];
