@@ -20,7 +20,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// Real flights on a phone (with the mid-flight interruption); cuts on a desktop, whose end states are the same.
+// Real flights on a phone (with the mid-flight interruption); cuts only on a desktop, whose end states are the same.
 mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['phone'] });
 mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['desktop'], cuts: true });
 
