@@ -22,15 +22,32 @@ const freeArea = (width: number, height: number) => {
   return { width: Math.max(1, width - p.left - p.right), height: Math.max(1, height - p.top - p.bottom) };
 };
 
+/** How far down a phone shows the map above the card of a step that has just become active (the trigger line). */
+const PHONE_READING_LINE = 0.7;
+
+/**
+ * The height of the reference phone's map a desktop must show. A place a card rings may lie
+ * anywhere above that card as the step becomes active, below the padded box as well; a desktop,
+ * with nothing under its map, centres the box, so it shows as far from the centre both ways.
+ */
+function referenceReadingHeight(): number {
+  const { width, height } = REFERENCE_VIEWPORT;
+  const p = cardPadding(width, height);
+  const centre = (p.top + height - p.bottom) / 2;
+  return 2 * Math.max(centre - p.top, height * PHONE_READING_LINE - centre);
+}
+
 /**
  * Zoom to add on this viewport so a step frames the same area as on the reference phone:
- * a desktop's larger free map zooms in, a small phone zooms out.
+ * a desktop's larger free map zooms in (as far as keeps in view all the phone shows above its
+ * card), a small phone zooms out.
  */
 export function zoomOffset(width: number, height: number): number {
   if (width <= 0 || height <= 0) return 0;
   const ref = freeArea(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
   const here = freeArea(width, height);
-  return Math.log2(Math.min(here.width / ref.width, here.height / ref.height));
+  const refHeight = width >= DESKTOP_MIN_WIDTH ? referenceReadingHeight() : ref.height;
+  return Math.log2(Math.min(here.width / ref.width, here.height / refHeight));
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -95,7 +95,8 @@ describe('editor help', () => {
 describe('framing on other screens', () => {
   it('keeps the script zoom on the reference phone and zooms in on desktop', () => {
     expect(zoomOffset(390, 844)).toBe(0);
-    expect(zoomOffset(1280, 800)).toBeCloseTo(Math.log2(720 / 439), 5);
+    // a desktop shows all the phone shows above a just-activated card: 0.7 × 844 down, around the box's centre at 270 px
+    expect(zoomOffset(1280, 800)).toBeCloseTo(Math.log2(720 / (2 * (0.7 * 844 - (51 + 844 - 354) / 2))), 5);
     expect(zoomOffset(320, 568)).toBeLessThan(0);
   });
 });
