@@ -44,10 +44,16 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-// Each test starts from the fixture as written.
-afterEach(() => {
-  writeFileSync(script, original.script);
-  writeFileSync(places, original.places);
+// Each test starts from the fixture as written, once the page has taken the restored files in:
+// a restore still on its way would otherwise land in the middle of the next test.
+afterEach(async () => {
+  let restored = false;
+  for (const [file, text] of [[script, original.script], [places, original.places]] as const) {
+    if (readFileSync(file, 'utf8') === text) continue;
+    writeFileSync(file, text);
+    restored = true;
+  }
+  if (restored) await new Promise((r) => setTimeout(r, 1500));
 });
 
 const settled = (page: Page, id: string) =>
