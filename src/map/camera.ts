@@ -30,12 +30,12 @@ const PHONE_READING_LINE = 0.7;
  * anywhere above that card as the step becomes active, below the padded box as well; a desktop,
  * with nothing under its map, centres the box, so it shows as far from the centre both ways.
  */
-function referenceReadingHeight(): number {
+const REFERENCE_READING_HEIGHT = (() => {
   const { width, height } = REFERENCE_VIEWPORT;
   const p = cardPadding(width, height);
   const centre = (p.top + height - p.bottom) / 2;
   return 2 * Math.max(centre - p.top, height * PHONE_READING_LINE - centre);
-}
+})();
 
 /**
  * Zoom to add on this viewport so a step frames the same area as on the reference phone:
@@ -46,7 +46,7 @@ export function zoomOffset(width: number, height: number): number {
   if (width <= 0 || height <= 0) return 0;
   const ref = freeArea(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
   const here = freeArea(width, height);
-  const refHeight = width >= DESKTOP_MIN_WIDTH ? referenceReadingHeight() : ref.height;
+  const refHeight = width >= DESKTOP_MIN_WIDTH ? REFERENCE_READING_HEIGHT : ref.height;
   return Math.log2(Math.min(here.width / ref.width, here.height / refHeight));
 }
 

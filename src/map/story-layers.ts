@@ -1,6 +1,6 @@
 // The story's own layers as engine layers: one source per story layer, drawn with the palette.
 // Pure: the same specs serve maplibre and mapbox, and are tested without a map.
-import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Layer, StyleToken } from '../story/schema.ts';
 import type { StoryData } from '../story/model.ts';
 import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
@@ -69,22 +69,29 @@ function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
       id: part(layer, 'label'),
       type: 'symbol',
       source,
-      layout: {
-        'text-field': placeName,
+      layout: placeLabel(
         // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
-        'text-font': ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
-        'text-size': byRank(PLACE_TEXT_SIZE),
-        // "(approx.)" wraps to a second line rather than running off a phone screen
-        'text-max-width': 7,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.6,
-        'text-justify': 'auto',
-        'text-padding': 2,
-      },
+        ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
+        byRank(PLACE_TEXT_SIZE),
+        0.6,
+      ),
       paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
+
+/** A place's name beside its dot or ring, `offset` ems away; "(approx.)" wraps to a second line rather than running off a phone screen. */
+const placeLabel = (font: ExpressionSpecification | string[], size: ExpressionSpecification | number, offset: number) =>
+  ({
+    'text-field': placeName,
+    'text-font': font,
+    'text-size': size,
+    'text-max-width': 7,
+    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-radial-offset': offset,
+    'text-justify': 'auto',
+    'text-padding': 2,
+  }) satisfies SymbolLayerSpecification['layout'];
 
 function lineLayers(layer: Layer): LayerSpecification[] {
   const source = sourceId(layer);
@@ -314,18 +321,8 @@ export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_
     type: 'symbol',
     source: HIGHLIGHT_SOURCE,
     filter: highlightFilter([]),
-    layout: {
-      'text-field': placeName,
-      'text-font': [...fonts.bold],
-      'text-size': 14,
-      // "(approx.)" goes on a second line, so the name fits beside its ring on a phone
-      'text-max-width': 7,
-      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-      // clear of the ring (radius 11 px)
-      'text-radial-offset': 0.95,
-      'text-justify': 'auto',
-      'text-padding': 2,
-    },
+    // offset clear of the ring (radius 11 px)
+    layout: placeLabel([...fonts.bold], 14, 0.95),
     paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 2 },
   };
   // Rings go under the place dots and labels so names stay legible.

@@ -1,13 +1,13 @@
 // Framing, as a reader sees it on a phone and on a desktop: when a step has just become active
 // (and the map fills the screen) and its camera has come to rest, every place the card rings is drawn on the map where no card
 // (nor the date stamp or legend) covers it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
-import { DESKTOP, launch, PHONE } from './chromium.ts';
+import { DESKTOP, PHONE } from './chromium.ts';
 import { firstMove, scrollToStep, settle } from './reading.ts';
-import { serveDir, type StaticServer } from './server.ts';
+import { builtSite } from './site.ts';
 
 const { story, data } = loadStoryFile(STORY_SCRIPT);
 if (!story) throw new Error('the story script does not load; run npm run check');
@@ -22,24 +22,16 @@ const RING = 13;
 
 interface Rect { name: string; left: number; top: number; right: number; bottom: number }
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDir('dist')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`framing on a ${name} (${viewport.width}×${viewport.height})`, () => {
     let page: Page;
     beforeAll(async () => {
-      page = await browser.newPage({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });
+      page = await site.browser.newPage({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });
       // Cuts: a flight ends on the same camera, and the walk takes seconds instead of a minute.
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(server.url);
+      await page.goto(site.url);
       await firstMove(page);
     });
     afterAll(() => page?.close());

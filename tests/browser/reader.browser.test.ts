@@ -1,30 +1,22 @@
 // Phone readers and everyone else, on the built site: accessibility (axe, keyboard, screen-reader
 // announcements), layout at 320 px, no scroll trap, deep links, and free exploration at the end.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/map/camera.ts';
-import { DESKTOP, launch, PHONE } from './chromium.ts';
-import { serveDir, type StaticServer } from './server.ts';
+import { DESKTOP, PHONE } from './chromium.ts';
+import { builtSite } from './site.ts';
 import { firstMove, ids, mapStatus, scrollToStep, settledOn, story } from './steps.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDir('dist')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 const open = async (viewport: { width: number; height: number }, hash = '') => {
   const phone = viewport.width < 1024;
   // A context of its own per page: axe needs one.
-  const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
+  const context = await site.browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => {}));
-  await page.goto(server.url + hash);
+  await page.goto(site.url + hash);
   await firstMove(page);
   await mapStatus(page, 'ready');
   return page;
@@ -162,7 +154,7 @@ describe('phone layout', () => {
   });
 
   it('does not shift the layout while loading (CLS < 0.01)', async () => {
-    const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await site.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await page.addInitScript(() => {
       const shifts: number[] = [];
       new PerformanceObserver((list) => {
@@ -170,7 +162,7 @@ describe('phone layout', () => {
       }).observe({ type: 'layout-shift', buffered: true });
       Object.assign(window, { shifts });
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await mapStatus(page, 'static');
     // and nothing moves when the engine takes over from the static map
     await firstMove(page);

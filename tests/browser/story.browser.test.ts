@@ -1,38 +1,29 @@
 // What a reader sees on the default build (no Mapbox token): the offline maplibre engine keeps
 // the map contract, and mapbox-gl is neither built nor fetched.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mapContract } from './contract.ts';
 import { story } from './steps.ts';
 import { sameCamera } from '../../src/map/camera.ts';
-import { launch, PHONE } from './chromium.ts';
+import { PHONE } from './chromium.ts';
 import { firstMove } from './reading.ts';
-import { serveDir, type StaticServer } from './server.ts';
+import { builtSite } from './site.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serveDir('dist')]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 // Real flights on a phone (with the mid-flight interruption); cuts only on a desktop, whose end states are the same.
-mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['phone'] });
-mapContract({ engine: 'maplibre', browser: () => browser, url: () => server.url, viewports: ['desktop'], cuts: true });
+mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['phone'] });
+mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['desktop'], cuts: true });
 
 it('without a token, builds no mapbox-gl chunk and requests none', async () => {
   const scripts = readdirSync('dist/assets').filter((f) => /\.(m?js|css)$/.test(f));
   // mapbox-gl's code names its API host; maplibre's does not.
   expect(scripts.filter((f) => /mapbox/i.test(f) || readFileSync(`dist/assets/${f}`, 'utf8').includes('api.mapbox.com'))).toEqual([]);
 
-  const page = await browser.newPage({ viewport: PHONE });
+  const page = await site.browser.newPage({ viewport: PHONE });
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await firstMove(page);
   await page.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 20_000 });
   expect(requested.some((u) => /maplibre/.test(u))).toBe(true);
@@ -41,10 +32,10 @@ it('without a token, builds no mapbox-gl chunk and requests none', async () => {
 });
 
 it('shows the first step’s static map at once, and fetches the engine only when the reader first moves', async () => {
-  const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await site.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   expect(await page.locator('.static-map svg').count()).toBe(1);

@@ -1,0 +1,26 @@
+// The built site in Chromium, for one test file: a browser and a server over `dir`, started
+// before the file's tests and closed after them.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launch } from './chromium.ts';
+import { serveDir, type StaticServer } from './server.ts';
+
+export function builtSite(dir = 'dist'): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(), serveDir(dir)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
+}
