@@ -1,5 +1,5 @@
 // The camera as an editor pastes it into a step: one line of YAML, rounded as scripts write it.
-import { roundCamera } from '../map/camera.ts';
+import { roundCamera } from '../geo/camera.ts';
 import type { Camera } from '../story/schema.ts';
 
 export function cameraYaml(camera: Camera): string {

@@ -2,7 +2,7 @@
 // rests for each step (its card in view, the step active), which keys move, and the URL hash that
 // follows the reader. Scrolling is still the only input: these only scroll, and the active step
 // is then read from the scroll position like any other.
-import { cardPadding, DESKTOP_MIN_WIDTH } from '../map/camera.ts';
+import { cardPadding, isDesktop } from '../layout/layout.ts';
 import { STEP_SELECTOR } from './active.ts';
 
 /** A step's box in page coordinates (px from the top of the document). */
@@ -22,7 +22,7 @@ const MARGIN = 16;
 export function restingScroll(box: StepBox, viewport: { width: number; height: number }, line: number): number {
   const { width, height } = viewport;
   const cardAt =
-    width >= DESKTOP_MIN_WIDTH
+    isDesktop(width)
       ? Math.max(MARGIN, (height - box.cardHeight) / 2)
       : Math.max(MARGIN, Math.min(height - cardPadding(width, height).bottom, height - box.cardHeight - MARGIN));
   return Math.max(0, box.cardTop - cardAt, box.top - line + 1);

@@ -1,6 +1,6 @@
 // window.__story: a read-only view of the story's state for tests and embedding hosts.
-import type { MapAdapter, MapEngine } from '../map/adapter.ts';
-import type { FrontState } from '../map/front-morph.ts';
+import type { MapAdapter, MapEngine } from '../map/engine/adapter.ts';
+import type { FrontState } from '../map/front/front-morph.ts';
 import type { Camera } from './schema.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';

@@ -2,8 +2,8 @@
 // data file is saved, so the page can update in place instead of reloading.
 import { codeFrame, formatError, type StoryError } from './errors.ts';
 import type { Story, StoryData } from './model.ts';
-import { planFronts } from '../map/morph-plan.ts';
-import type { MorphPlan } from '../map/morph.ts';
+import { planFronts } from '../geo/morph-plan.ts';
+import type { MorphPlan } from '../geo/morph-plan.ts';
 
 export const LIVE_EVENT = 'story:update';
 

@@ -9,7 +9,7 @@ import { findJsonError } from './json-error.ts';
 import { parseCaption, plainText, wordCount, type Block } from './markup.ts';
 import { resolveViews } from './resolve.ts';
 import type { Story, StoryData } from './model.ts';
-import { heldAreas } from '../map/held.ts';
+import { heldAreas } from '../geo/held.ts';
 import { lint, type Finding, type PlaceRef } from './warnings.ts';
 
 export interface LoadOptions {

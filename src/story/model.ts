@@ -2,7 +2,7 @@
 // step's view settled. Produced at build time by load.ts; nothing here needs a YAML parser.
 import type { Block } from './markup.ts';
 import type { Camera, Layer, Morph, Source, Transition } from './schema.ts';
-import type { HeldAreas } from '../map/held.ts';
+import type { HeldAreas } from '../geo/held.ts';
 
 export interface DateRange {
   from: string;

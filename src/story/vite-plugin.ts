@@ -9,7 +9,7 @@ import type { Plugin } from 'vite';
 import { formatError, formatWithFrame } from './errors.ts';
 import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
-import { planFronts } from '../map/morph-plan.ts';
+import { planFronts } from '../geo/morph-plan.ts';
 
 const MODULES = { story: 'virtual:story', data: 'virtual:story-data', morph: 'virtual:story-morph' } as const;
 const resolved = (id: string) => `\0${id}`;

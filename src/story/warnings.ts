@@ -1,6 +1,6 @@
 // Things a script may legally say but probably does not mean: reported by `npm run check` and
 // the dev server as warnings, never blocking a build.
-import { REFERENCE_VIEWPORT, screenPoint } from '../map/camera.ts';
+import { REFERENCE_VIEWPORT, screenPoint } from '../layout/layout.ts';
 import type { View } from './model.ts';
 import type { Layer, Step } from './schema.ts';
 

@@ -4,9 +4,9 @@
 import { firstMove, scrollToStep, settle } from './reading.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapEngine } from '../../src/map/adapter.ts';
-import { sameCamera } from '../../src/map/camera.ts';
-import { snapshot } from '../../src/map/story-layers.ts';
+import type { MapEngine } from '../../src/map/engine/adapter.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
+import { snapshot } from '../../src/geo/morph-plan.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import type { Camera } from '../../src/story/schema.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';

@@ -3,8 +3,8 @@
 // static SVG framed like the live one.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sameCamera } from '../../src/map/camera.ts';
-import { snapshot } from '../../src/map/story-layers.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
+import { snapshot } from '../../src/geo/morph-plan.ts';
 import { plainText } from '../../src/story/markup.ts';
 import { launch, PHONE } from './chromium.ts';
 import { serveDir, type StaticServer } from './server.ts';

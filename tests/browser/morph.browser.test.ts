@@ -5,7 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot } from '../../src/map/morph.ts';
+import { snapshot } from '../../src/geo/morph-plan.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
 import { DESKTOP, launch } from './chromium.ts';

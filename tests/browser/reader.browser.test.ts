@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { sameCamera } from '../../src/map/camera.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
 import { DESKTOP, PHONE } from './chromium.ts';
 import { builtSite } from './site.ts';
 import { firstMove, ids, mapStatus, scrollToStep, settledOn, story } from './steps.ts';

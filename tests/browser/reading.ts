@@ -1,13 +1,14 @@
 // Where a reader is when a step starts: shared by the reader tests.
 import type { Page } from 'playwright-core';
+import { READING_LINE, DESKTOP_MIN_WIDTH } from '../../src/layout/layout.ts';
 
 /** Scrolls so that step `id` has just crossed the trigger line, as a reader's scroll would. */
 export const scrollToStep = (page: Page, id: string) =>
-  page.evaluate((sid) => {
+  page.evaluate(({ sid, line: lines, desktop }) => {
     const top = document.getElementById(sid)!.getBoundingClientRect().top + window.scrollY;
-    const line = window.innerWidth >= 1024 ? 0.5 : 0.7;
+    const line = window.innerWidth >= desktop ? lines.desktop : lines.phone;
     window.scrollTo({ top: top - window.innerHeight * line + 40, behavior: 'instant' });
-  }, id);
+  }, { sid: id, line: READING_LINE, desktop: DESKTOP_MIN_WIDTH });
 
 /**
  * The reader's first move, which starts the map engine (src/map/wake.ts): a scroll of a pixel,

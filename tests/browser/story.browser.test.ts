@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { mapContract } from './contract.ts';
 import { story } from './steps.ts';
-import { sameCamera } from '../../src/map/camera.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
 import { PHONE } from './chromium.ts';
 import { firstMove } from './reading.ts';
 import { builtSite } from './site.ts';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FONT_FACES } from '../../src/map/fonts.ts';
-import { basemapStyle, STORY_FILLS_BEFORE } from '../../src/map/style.ts';
+import { FONT_FACES } from '../../src/map/style/fonts.ts';
+import { basemapStyle, STORY_FILLS_BEFORE } from '../../src/map/style/style.ts';
 import { BBOX } from '../../scripts/build-basemap.mjs';
 
 

@@ -4,9 +4,9 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 // @ts-expect-error mapbox-gl ships this build of its style spec without a declaration beside it
 import { validate as validateMapbox } from 'mapbox-gl/dist/style-spec/index.es.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from '../../src/map/mapbox-style.ts';
-import { basemapStyle } from '../../src/map/style.ts';
-import { LOCAL_FONTS, storyLayers, storySources, type LabelFonts } from '../../src/map/story-layers.ts';
+import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from '../../src/map/style/mapbox-style.ts';
+import { basemapStyle } from '../../src/map/style/style.ts';
+import { LOCAL_FONTS, storyLayers, storySources, type LabelFonts } from '../../src/map/style/story-layers.ts';
 import { StoryScript } from '../../src/story/schema.ts';
 import { loadFixture, VALID } from './fixtures.ts';
 

@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import gsap from 'gsap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFrontMorph } from '../../src/map/front-morph.ts';
-import { planFronts } from '../../src/map/morph-plan.ts';
-import { snapshot } from '../../src/map/morph.ts';
+import { createFrontMorph } from '../../src/map/front/front-morph.ts';
+import { planFronts } from '../../src/geo/morph-plan.ts';
+import { snapshot } from '../../src/geo/morph-plan.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
 const { story, data } = loadFixture(join(FIXTURES, 'morph'));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { motionFor } from '../../src/map/adapter.ts';
-import { cardPadding, sameCamera, screenPoint, zoomOffset } from '../../src/map/camera.ts';
-import { arrowHeads, arrowImage, HIGHLIGHT_LABEL_LAYER, HIGHLIGHT_LAYER, highlightFilter, highlightFilters, segmentBearing, snapshot, storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
+import { motionFor } from '../../src/map/engine/adapter.ts';
+import { cardPadding, screenPoint, zoomOffset } from '../../src/layout/layout.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
+import { snapshot } from '../../src/geo/morph-plan.ts';
+import { arrowHeads, arrowImage, HIGHLIGHT_LABEL_LAYER, HIGHLIGHT_LAYER, highlightFilter, highlightFilters, segmentBearing, storyLayerOf, storyLayers, storySources } from '../../src/map/style/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
 import { loadFixture, VALID } from './fixtures.ts';

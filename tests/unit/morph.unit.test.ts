@@ -3,10 +3,14 @@
 import { join } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { heldAreas, heldRows } from '../../src/map/held.ts';
-import { bestStart, centroid, planFronts, planMorph, signedArea } from '../../src/map/morph-plan.ts';
-import { distinct, expand, geometryAreaKm2, isWalk, Morpher, MORPH_GLOW, polygonsOf, ringAreaKm2, snapshot, walkRing, type Position } from '../../src/map/morph.ts';
-import { storyLayerOf, storyLayers, storySources } from '../../src/map/story-layers.ts';
+import { heldAreas } from '../../src/geo/held.ts';
+import { heldRows } from '../../src/palette/legend.ts';
+import { bestStart, planFronts, planMorph } from '../../src/geo/morph-plan.ts';
+import { centroid, distinct, geometryAreaKm2, polygonsOf, ringAreaKm2, signedArea, type Position } from '../../src/geo/rings.ts';
+import { expand } from '../../src/geo/morph-space.ts';
+import { isWalk, MORPH_GLOW, snapshot, walkRing } from '../../src/geo/morph-plan.ts';
+import { Morpher } from '../../src/map/front/morpher.ts';
+import { storyLayerOf, storyLayers, storySources } from '../../src/map/style/story-layers.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
 const { story, data, errors } = loadFixture(join(FIXTURES, 'morph'));

@@ -2,7 +2,7 @@
 // an interruption continues from the numbers shown, and reduced motion sets them at once.
 import gsap from 'gsap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motionReady, tweenNumbers } from '../../src/components/motion.ts';
+import { motionReady, tweenNumbers } from '../../src/motion/tweens.ts';
 
 let clock = 0;
 const tick = (ms: number) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardPadding } from '../../src/map/camera.ts';
+import { cardPadding } from '../../src/layout/layout.ts';
 import { keyDirection, nextStop, restingScroll, stepOfHash } from '../../src/scroll/navigate.ts';
 
 const phone = { width: 390, height: 844 };

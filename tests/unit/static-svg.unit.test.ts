@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import land from '../../assets/basemap/land.json';
 import borders from '../../assets/basemap/borders.json';
 import labels from '../../assets/basemap/country-labels.json';
-import { cardPadding, zoomOffset } from '../../src/map/camera.ts';
-import { projector, staticMapSvg, type Basemap, type Frame } from '../../src/map/static-svg.ts';
-import { withEveryLayer } from '../../src/map/start.ts';
+import { cardPadding, zoomOffset } from '../../src/layout/layout.ts';
+import { projector, staticMapSvg, type Basemap, type Frame } from '../../src/map/static/static-svg.ts';
+import { withEveryLayer } from '../../src/map/engine/start.ts';
 import type { View } from '../../src/story/model.ts';
 import { loadFixture, VALID } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmbedFrame } from '../../src/embed/frame.ts';
 import type { HostViewport } from '../../src/embed/protocol.ts';
-import { onFirstMove, WAKE_EVENTS } from '../../src/map/wake.ts';
+import { onFirstMove, WAKE_EVENTS } from '../../src/map/engine/wake.ts';
 
 const page = (scrollY = 0) => Object.assign(new EventTarget(), { scrollY }) as unknown as Window;
 

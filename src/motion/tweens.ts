@@ -5,10 +5,10 @@
 // after the first paint, and until it is in, every change is set at once, as with reduced motion.
 import type { Morph } from '../story/schema.ts';
 
-type Gsap = typeof import('../map/gsap.ts').default;
+type Gsap = typeof import('./gsap.ts').default;
 let gsap: Gsap | null = null;
 /** Resolves once GSAP is in (from then on, changes animate). */
-export const motionReady: Promise<void> = import('../map/gsap.ts').then(
+export const motionReady: Promise<void> = import('./gsap.ts').then(
   (m) => void (gsap = m.default),
   () => {}, // without it the page still works, with every change set at once
 );

@@ -5,7 +5,7 @@
 import mapboxgl from 'mapbox-gl';
 import 'mapbox-gl/dist/mapbox-gl.css';
 import type { MapAdapter } from './adapter.ts';
-import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from './mapbox-style.ts';
+import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from '../style/mapbox-style.ts';
 import { engineCamera, storyAdapter, type EngineMap, type StoryInit } from './story-map.ts';
 
 export interface MapboxConfig {

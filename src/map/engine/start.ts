@@ -2,8 +2,8 @@
 // it starts (wake.ts) and whenever it cannot: without WebGL, when the engine's chunk fails to
 // load, when it never draws (a blocked worker), or when its WebGL context is lost, every step
 // still shows its map, quietly.
-import type { Story, StoryData, View } from '../story/model.ts';
-import type { MapStatus } from '../story/handle.ts';
+import type { Story, StoryData, View } from '../../story/model.ts';
+import type { MapStatus } from '../../story/handle.ts';
 import type { MapAdapter, ShowOptions } from './adapter.ts';
 
 /** How long the engine may take to become ready before static maps stand in (it may still take over later). */
@@ -51,7 +51,7 @@ export function startMapOrStatic(o: StartOptions): () => void {
     if (fallback || fallbackPending || stopped) return;
     fallbackPending = true;
     try {
-      const [{ createStaticMap }, d] = await Promise.all([import('./static-map.ts'), data]);
+      const [{ createStaticMap }, d] = await Promise.all([import('../static/static-map.ts'), data]);
       if (stopped || engineReady) return;
       fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, ...o.now() });
       o.onMap(fallback, 'static');

@@ -1,10 +1,12 @@
 // Runs the front-line morph for a map engine: the adapter hands every view to `show()` and
 // gets frames back through `setData`; nothing here knows maplibre or mapbox. One GSAP tween
 // drives a progress value; each tick is one interpolation and one setData per front layer.
-import gsap from './gsap.ts';
-import type { Layer } from '../story/schema.ts';
-import type { StoryData, View } from '../story/model.ts';
-import { expand, Morpher, snapshot, type MorphPlan } from './morph.ts';
+import gsap from '../../motion/gsap.ts';
+import type { Layer } from '../../story/schema.ts';
+import type { StoryData, View } from '../../story/model.ts';
+import { expand } from '../../geo/morph-space.ts';
+import { Morpher } from './morpher.ts';
+import { snapshot, type MorphPlan } from '../../geo/morph-plan.ts';
 
 export interface FrontState {
   /** the snapshot shown, or being morphed to */

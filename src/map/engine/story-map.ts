@@ -2,11 +2,11 @@
 // camera calls, same style spec): it adds the story's images, sources and layers, and brings the
 // map to a view. Each engine module only creates its map and says when it is loaded.
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Story, StoryData, View } from '../story/model.ts';
-import type { Camera } from '../story/schema.ts';
+import type { Story, StoryData, View } from '../../story/model.ts';
+import type { Camera } from '../../story/schema.ts';
 import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
-import { createFrontMorph } from './front-morph.ts';
-import type { MorphPlan } from './morph.ts';
+import { createFrontMorph } from '../front/front-morph.ts';
+import type { MorphPlan } from '../../geo/morph-plan.ts';
 import {
   arrowImage,
   arrowImageId,
@@ -20,7 +20,7 @@ import {
   storyLayers,
   storySources,
   type LabelFonts,
-} from './story-layers.ts';
+} from '../style/story-layers.ts';
 
 interface Target {
   center: [number, number];

@@ -1,24 +1,16 @@
 // The story's own layers as engine layers: one source per story layer, drawn with the palette.
 // Pure: the same specs serve maplibre and mapbox, and are tested without a map.
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
-import type { Layer, StyleToken } from '../story/schema.ts';
-import type { StoryData } from '../story/model.ts';
-import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
+import type { Layer, StyleToken } from '../../story/schema.ts';
+import type { StoryData } from '../../story/model.ts';
+import { BASEMAP, HIGHLIGHT, SIDES, tokenColor } from '../../palette/palette.ts';
 import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
-import { MORPH_GLOW, snapshot } from './morph.ts';
-
-export { snapshot };
+import { MORPH_GLOW, snapshot } from '../../geo/morph-plan.ts';
 
 export const HIGHLIGHT_LAYER = 'story-highlight';
 /** The names of the step's places, above every other label so that collisions never hide them. */
 export const HIGHLIGHT_LABEL_LAYER = 'story-highlight-label';
 const HIGHLIGHT_SOURCE = 'story-highlight';
-
-export function tokenColor(token: StyleToken): string {
-  if (token === 'neutral') return BASEMAP.label;
-  if (token === 'highlight') return HIGHLIGHT.color;
-  return SIDES[token].color;
-}
 
 export const sourceId = (layer: Pick<Layer, 'id'>) => `story:${layer.id}`;
 const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${name}`;

@@ -3,7 +3,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_FACES, FONT_ITALIC, FONT_REGULAR } from './fonts.ts';
-import { BASEMAP } from './palette.ts';
+import { BASEMAP } from '../../palette/palette.ts';
 
 export const TEXT_FONT_REGULAR = [FONT_REGULAR] as const;
 export const TEXT_FONT_BOLD = [FONT_BOLD] as const;

@@ -1,5 +1,7 @@
-// Colour tokens for the map and the legend (STYLE.md §3). Okabe–Ito hues stay distinct for
+// Colour tokens for the map and the legend (STYLE.md §3), outside src/map so the page's shell
+// can name them without loading map code. Okabe–Ito hues stay distinct for
 // colour-blind readers while keeping the colours readers know from Syria maps.
+import type { StyleToken } from '../story/schema.ts';
 
 export const SIDES = {
   government: { label: 'Syrian army + Hezbollah', short: 'Army + Hezb.', color: '#D55E00', fillOpacity: 0.45, lineWidth: 1.5 },
@@ -28,3 +30,10 @@ export const BASEMAP = {
 
 /** The place of the current step: an orange ring with a white halo. */
 export const HIGHLIGHT = { color: '#E69F00', halo: '#FFFFFF' } as const;
+
+/** The colour a script's style token stands for. */
+export function tokenColor(token: StyleToken): string {
+  if (token === 'neutral') return BASEMAP.label;
+  if (token === 'highlight') return HIGHLIGHT.color;
+  return SIDES[token].color;
+}

@@ -3,20 +3,15 @@
 // tile zoom, plus this screen's zoomOffset, centred in the area the cards leave free). Pure:
 // a string out, tested in Node. Pitch is drawn flat; bearing is honoured.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { Story, StoryData, View } from '../story/model.ts';
-import type { Camera, Layer } from '../story/schema.ts';
-import type { Padding } from './adapter.ts';
-import { BASEMAP, HIGHLIGHT, SIDES } from './palette.ts';
-import { FRONT_FILL_OPACITY, PLACE_RADIUS, PLACE_TEXT_SIZE, snapshot, tokenColor } from './story-layers.ts';
+import type { Story, StoryData, View } from '../../story/model.ts';
+import type { Camera, Layer } from '../../story/schema.ts';
+import { snapshot } from '../../geo/morph-plan.ts';
+import { projector as geoProjector, type Frame } from '../../geo/projection.ts';
+import { linesOf } from '../../geo/rings.ts';
+import { BASEMAP, HIGHLIGHT, SIDES, tokenColor } from '../../palette/palette.ts';
+import { FRONT_FILL_OPACITY, PLACE_RADIUS, PLACE_TEXT_SIZE } from '../style/story-layers.ts';
 
-export interface Frame {
-  width: number;
-  height: number;
-  /** area the cards cover (camera.ts cardPadding) */
-  padding: Padding;
-  /** camera.ts zoomOffset for this screen */
-  zoomOffset: number;
-}
+export type { Frame };
 
 export interface Basemap {
   land: FeatureCollection;
@@ -26,32 +21,8 @@ export interface Basemap {
 
 type Project = (p: Position) => [number, number];
 
-const TILE = 512;
-const MAX_LAT = 85.051129;
-
-/** Screen position (CSS px from the map's top-left) of [lon, lat] under `camera`, as maplibre draws it. */
-export function projector(camera: Camera, frame: Frame): Project {
-  const world = TILE * 2 ** (camera.zoom + frame.zoomOffset);
-  const mx = (lon: number) => ((lon + 180) / 360) * world;
-  const my = (lat: number) => {
-    const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
-    return (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * world;
-  };
-  const { padding: p, width, height } = frame;
-  const cx = p.left + (width - p.left - p.right) / 2;
-  const cy = p.top + (height - p.top - p.bottom) / 2;
-  const x0 = mx(camera.center[0]);
-  const y0 = my(camera.center[1]);
-  // A positive bearing turns the map anticlockwise on screen.
-  const a = (-camera.bearing * Math.PI) / 180;
-  const cos = Math.cos(a);
-  const sin = Math.sin(a);
-  return ([lon, lat]) => {
-    const dx = mx(lon!) - x0;
-    const dy = my(lat!) - y0;
-    return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
-  };
-}
+/** Screen position (CSS px from the map's top-left) of [lon, lat] under `camera`, drawn flat as maplibre draws it at pitch 0. */
+export const projector = (camera: Camera, frame: Frame): Project => geoProjector(camera, frame);
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
@@ -59,15 +30,8 @@ const xy = ([x, y]: [number, number]) => `${n(x)},${n(y)}`;
 /** Linear interpolation by zoom, clamped, as the basemap style's `byZoom`. */
 const byZoom = (z: number, z0: number, v0: number, z1: number, v1: number) => v0 + (v1 - v0) * Math.max(0, Math.min(1, (z - z0) / (z1 - z0)));
 
-function rings(g: Geometry): Position[][] {
-  if (g.type === 'Polygon' || g.type === 'MultiLineString') return g.coordinates;
-  if (g.type === 'MultiPolygon') return g.coordinates.flat();
-  if (g.type === 'LineString') return [g.coordinates];
-  return [];
-}
-
 const pathOf = (g: Geometry, project: Project, close: boolean) =>
-  rings(g)
+  linesOf(g)
     .map((r) => `M${r.map((c) => xy(project(c))).join('L')}${close ? 'Z' : ''}`)
     .join('');
 
@@ -235,7 +199,7 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
           (f) =>
             path(f.geometry, project, false, `fill="none" stroke="${BASEMAP.halo}" stroke-opacity="0.9" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"`) +
             path(f.geometry, project, false, `fill="none" stroke="${color}" stroke-opacity="${layer.style.opacity ?? 0.85}" stroke-width="4" stroke-linejoin="round"${dash}`) +
-            rings(f.geometry).map((l) => arrowHead(l, project, color)).join(''),
+            linesOf(f.geometry).map((l) => arrowHead(l, project, color)).join(''),
         )
         .join('');
     }

@@ -3,11 +3,11 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import land from '../../assets/basemap/land.json';
-import borders from '../../assets/basemap/borders.json';
-import labels from '../../assets/basemap/country-labels.json';
+import land from '../../../assets/basemap/land.json';
+import borders from '../../../assets/basemap/borders.json';
+import labels from '../../../assets/basemap/country-labels.json';
 import type { MapAdapter } from './adapter.ts';
-import { basemapStyle } from './style.ts';
+import { basemapStyle } from '../style/style.ts';
 import { engineCamera, storyAdapter, type StoryInit } from './story-map.ts';
 
 maplibregl.setWorkerUrl(workerUrl);

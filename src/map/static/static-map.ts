@@ -1,12 +1,12 @@
 // The static engine: a MapAdapter that draws each step as a static SVG (static-svg.ts), shown
 // until the real engine starts (wake.ts) and whenever it cannot run (no WebGL, a failure).
-import land from '../../assets/basemap/land.json';
-import borders from '../../assets/basemap/borders.json';
-import labels from '../../assets/basemap/country-labels.json';
-import type { Story, StoryData, View } from '../story/model.ts';
-import type { MapAdapter, ShowOptions } from './adapter.ts';
+import land from '../../../assets/basemap/land.json';
+import borders from '../../../assets/basemap/borders.json';
+import labels from '../../../assets/basemap/country-labels.json';
+import type { Story, StoryData, View } from '../../story/model.ts';
+import type { MapAdapter, ShowOptions } from '../engine/adapter.ts';
 import { projector, staticMapSvg, type Basemap, type Frame } from './static-svg.ts';
-import { snapshot } from './story-layers.ts';
+import { snapshot } from '../../geo/morph-plan.ts';
 
 const basemap = { land, borders, labels } as unknown as Basemap;
 

@@ -1,15 +1,11 @@
 // The one interface the story talks to; each map engine implements it (maplibre.ts, and
 // mapbox.ts when a token is configured; engine.ts picks one). Components never touch an engine directly.
-import type { Camera, Transition } from '../story/schema.ts';
-import type { View } from '../story/model.ts';
-import type { FrontState } from './front-morph.ts';
+import type { Camera, Transition } from '../../story/schema.ts';
+import type { View } from '../../story/model.ts';
+import type { FrontState } from '../front/front-morph.ts';
+import type { Padding } from '../../geo/projection.ts';
 
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
+export type { Padding };
 
 export interface ShowOptions {
   /** area covered by cards, so the camera's centre lands in the part of the map left free */

@@ -2,10 +2,56 @@
 // snapshot with the same area in the others (same side and id; parts and holes by nearest
 // centre), makes every ring run the same way and start at the vertex that best matches the
 // previous snapshot's, and picks the point an area grows from or shrinks to where it is absent.
-// The page gets this plan and expands it with morph.ts.
-import type { Layer } from '../story/schema.ts';
-import type { StoryData } from '../story/model.ts';
-import { distinct, orient, polygonsOf, type MorphGroup, type MorphPlan, type MorphSlot, type Position, type RingWalk } from './morph.ts';
+// The page expands the plan (morph-space.ts) and runs it (map/front/).
+import { arcLengths, centroid, distinct, orient, pointAt, polygonsOf, signedArea, type Position } from './rings.ts';
+
+/** The polygons of one front-line snapshot (none for null). */
+export const snapshot = (fc: GeoJSON.FeatureCollection, date: string | null): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: date === null ? [] : fc.features.filter((f) => f.properties?.snapshot === date),
+});
+
+/** One ring of one snapshot: feature `f`, polygon `p` (0 for a Polygon), ring `r` (0 outer); walked from `start`. */
+export interface RingWalk {
+  f: number;
+  p: number;
+  r: number;
+  /** index of the first vertex, counted along the walking direction */
+  start: number;
+  /** walk the ring backwards, so outer rings all run counter-clockwise and holes clockwise */
+  reverse: boolean;
+}
+
+export interface MorphSlot {
+  /** the polygon (group) this ring belongs to; a group's first slot is its outer ring */
+  group: number;
+  /** per snapshot: the ring, or the point it shrinks to / grows from where the area does not exist */
+  at: (RingWalk | Position)[];
+}
+
+export interface MorphGroup {
+  side: string;
+  id: string;
+  /** per snapshot: the feature whose properties the polygon carries (its own, else the nearest snapshot's) */
+  props: number[];
+}
+
+export interface MorphPlan {
+  /** snapshot dates, ascending */
+  snapshots: string[];
+  /** cos(latitude) of the region: scales longitude so that arc lengths along a ring are isotropic */
+  kx: number;
+  groups: MorphGroup[];
+  slots: MorphSlot[];
+}
+
+/** The property a moving polygon carries while it gains ground, 0..1 (story-layers.ts draws it brighter). */
+export const MORPH_GLOW = 'morphGlow';
+
+export const isWalk = (a: RingWalk | Position): a is RingWalk => !Array.isArray(a);
+
+export const walkRing = (fc: GeoJSON.FeatureCollection, w: RingWalk): Position[] =>
+  orient(distinct(polygonsOf(fc.features[w.f]!.geometry)[w.p]![w.r]!), w.start, w.reverse);
 
 /** Points compared along two rings to choose a start. */
 const ALIGN_SAMPLES = 64;
@@ -14,66 +60,6 @@ const ALIGN_CANDIDATES = 512;
 /** Vertices of a ring considered as the point it grows from. */
 const ANCHOR_CANDIDATES = 256;
 
-/** Shoelace area in scaled lon/lat: positive when the ring runs counter-clockwise. */
-export function signedArea(ring: readonly Position[], kx: number): number {
-  let a = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i]!;
-    const q = ring[(i + 1) % ring.length]!;
-    a += p[0] * kx * q[1] - q[0] * kx * p[1];
-  }
-  return a / 2;
-}
-
-/** Area-weighted centre of a ring (its vertices' mean when it has no area). */
-export function centroid(ring: readonly Position[]): Position {
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i]!;
-    const q = ring[(i + 1) % ring.length]!;
-    const c = p[0] * q[1] - q[0] * p[1];
-    a += c;
-    cx += (p[0] + q[0]) * c;
-    cy += (p[1] + q[1]) * c;
-  }
-  if (Math.abs(a) < 1e-18) {
-    const n = ring.length || 1;
-    return [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
-  }
-  return [cx / (3 * a), cy / (3 * a)];
-}
-
-/** A ring's arc length measure: cumulative lengths and the total. */
-function lengths(ring: readonly Position[], kx: number): { cum: Float64Array; total: number } {
-  const cum = new Float64Array(ring.length);
-  let total = 0;
-  for (let i = 0; i < ring.length; i++) {
-    cum[i] = total;
-    const a = ring[i]!;
-    const b = ring[(i + 1) % ring.length]!;
-    total += Math.hypot((b[0] - a[0]) * kx, b[1] - a[1]);
-  }
-  return { cum, total };
-}
-
-/** The point at arc length `s` (0 ≤ s < total) along the closed ring. */
-function pointAt(ring: readonly Position[], cum: Float64Array, total: number, s: number): Position {
-  let lo = 0;
-  let hi = ring.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (cum[mid]! <= s) lo = mid;
-    else hi = mid - 1;
-  }
-  const a = ring[lo]!;
-  const b = ring[(lo + 1) % ring.length]!;
-  const next = lo + 1 < ring.length ? cum[lo + 1]! : total;
-  const f = next > cum[lo]! ? (s - cum[lo]!) / (next - cum[lo]!) : 0;
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
-}
-
 /**
  * Index of the vertex of `ring` to start from so that walking both rings by arc length keeps
  * matching points closest (least squares) to `ref`. Both rings must already run the same way.
@@ -81,9 +67,9 @@ function pointAt(ring: readonly Position[], cum: Float64Array, total: number, s:
 export function bestStart(ref: readonly Position[], ring: readonly Position[], kx: number): number {
   const n = ring.length;
   if (n < 2) return 0;
-  const r = lengths(ref, kx);
+  const r = arcLengths(ref, kx);
   const samples = Array.from({ length: ALIGN_SAMPLES }, (_, k) => pointAt(ref, r.cum, r.total, (k / ALIGN_SAMPLES) * r.total));
-  const { cum, total } = lengths(ring, kx);
+  const { cum, total } = arcLengths(ring, kx);
   const cost = (j: number) => {
     let c = 0;
     for (let k = 0; k < ALIGN_SAMPLES; k++) {
@@ -265,5 +251,8 @@ export function planMorph(fc: GeoJSON.FeatureCollection): MorphPlan {
 }
 
 /** Plans for every front layer of a story, by layer id. */
-export const planFronts = (layers: readonly Layer[], data: StoryData): Record<string, MorphPlan> =>
+export const planFronts = (
+  layers: readonly { id: string; kind: string }[],
+  data: Readonly<Record<string, GeoJSON.FeatureCollection>>,
+): Record<string, MorphPlan> =>
   Object.fromEntries(layers.filter((l) => l.kind === 'front' && data[l.id]).map((l) => [l.id, planMorph(data[l.id]!)]));

@@ -1,0 +1,27 @@
+// The legend's counter rows: km² each side holds at a step, in palette order.
+import type { HeldAreas } from '../geo/held.ts';
+import { SIDES, type Side } from './palette.ts';
+
+export interface HeldRow {
+  side: Side;
+  km2: number;
+  /** the most this side holds at any snapshot: room for the counter's widest figure */
+  max: number;
+}
+
+/**
+ * The counter's rows at a step: one per side that the visible front layers show at any of their
+ * snapshots (so rows do not come and go as the front moves), in palette order; null with no front shown.
+ */
+export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot: string | null): HeldRow[] | null {
+  const layers = visible.filter((id) => areas[id]);
+  if (!layers.length || snapshot === null) return null;
+  const sides = new Set(layers.flatMap((id) => Object.values(areas[id]!).flatMap((s) => Object.keys(s))));
+  return (Object.keys(SIDES) as Side[])
+    .filter((side) => sides.has(side))
+    .map((side) => {
+      const at = (date: string) => layers.reduce((sum, id) => sum + (areas[id]![date]?.[side] ?? 0), 0);
+      const dates = new Set(layers.flatMap((id) => Object.keys(areas[id]!)));
+      return { side, km2: at(snapshot), max: Math.max(...[...dates].map(at)) };
+    });
+}
