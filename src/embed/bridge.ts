@@ -2,7 +2,7 @@
 // every format hosts listen for, takes the host's viewport position from its parent (embed.js or
 // pym.js) and reports it to the story, and keeps links from loading inside the frame. With no host
 // script the story stays a page that scrolls itself inside its frame.
-import { screenHeight } from '../scroll/host-scroll.ts';
+import { screenHeight } from './geometry.ts';
 import type { Report } from './frame.ts';
 import { heightMessages, pymId, pymMessage, readViewport, scrollMessages, type HostViewport } from './protocol.ts';
 

@@ -1,15 +1,11 @@
 // Whether the story is embedded (`?embed` inside an iframe), and where the reader's viewport is
 // then. The code that talks to the host (bridge.ts) is loaded only when embedded, so standalone
 // readers do not download it; until it reports, the story scrolls itself.
+import type { ReaderViewport } from '../layout/viewport.ts';
 import type { HostViewport } from './protocol.ts';
 
-export interface EmbedFrame {
-  /** the host's viewport, once a host has posted it; null while the story scrolls itself */
+export interface EmbedFrame extends ReaderViewport {
   readonly view: HostViewport | null;
-  /** px that stand for one screen in the layout (also CSS `--viewport-height`) */
-  readonly screen: number;
-  /** calls `fn` whenever `view` or `screen` changes; returns the unsubscriber */
-  subscribe(fn: () => void): () => void;
 }
 
 /** What the bridge reports: the host's viewport (or null) and the screen height. */

@@ -2,11 +2,10 @@
 // (the frame never scrolls), so while a host reports its viewport the map is moved with a
 // transform to the top of that viewport, within its container, as sticky would place it.
 import type { Attachment } from 'svelte/attachments';
-import { pinOffset } from '../scroll/host-scroll.ts';
-import { embedFrame } from './frame.ts';
+import type { ReaderViewport } from '../layout/viewport.ts';
+import { pinOffset } from './geometry.ts';
 
-export const pinToHost: Attachment<HTMLElement> = (element) => {
-  const host = embedFrame();
+export const pinToHost = (host: ReaderViewport | null): Attachment<HTMLElement> => (element) => {
   const box = element.parentElement;
   if (!host || !box) return;
   const apply = () => {

@@ -117,9 +117,8 @@ describe('live preview', () => {
     writeFileSync(places, original.places.replace('"name": "Zabadani"', '"name": "Az-Zabadani"'));
     await page.waitForFunction((old) => document.querySelector('.maplibregl-canvas') !== old, canvas, { timeout: 15_000 });
     await settled(page, 'second');
-    // the map reads the module's data when it starts: it now holds the saved file
-    // (a string, so Vitest does not rewrite the import for Node)
-    const name = await page.evaluate('import("/@id/__x00__virtual:story-data").then((m) => m.default.towns.features.map((f) => f.properties.name))');
+    // the restarted map draws the saved file
+    const name = await page.evaluate(() => window.__story!.layerData('towns')?.features.map((f) => f.properties?.name));
     expect(name).toContain('Az-Zabadani');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   });

@@ -16,7 +16,8 @@ import {
   VIEWPORT,
 } from '../../src/embed/protocol.ts';
 import { embedSnippet } from '../../src/embed/snippet.ts';
-import { pinOffset, screenHeight, stepIndex, triggerLine } from '../../src/scroll/host-scroll.ts';
+import { pinOffset, screenHeight } from '../../src/embed/geometry.ts';
+import { stepIndex, triggerLine } from '../../src/scroll/active.ts';
 
 const view = { top: -1000, bottom: 4000, height: 800 };
 

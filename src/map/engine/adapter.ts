@@ -21,6 +21,9 @@ export type EngineLibrary = 'maplibre' | 'mapbox';
 /** What draws the map: a library, or static SVG maps when none can run (static-map.ts). */
 export type MapEngine = EngineLibrary | 'static';
 
+/** How the map is drawn: not yet, by the engine, as static maps, or not at all. */
+export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';
+
 export interface MapAdapter {
   readonly engine: MapEngine;
   /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
@@ -35,6 +38,8 @@ export interface MapAdapter {
   layerData(layerId: string): GeoJSON.FeatureCollection | null;
   /** a camera move or a front-line morph is in progress */
   isMoving(): boolean;
+  /** calls `fn` whenever the camera has changed (each frame of a move); returns the unsubscriber */
+  onMove(fn: () => void): () => void;
   /** the front layers' snapshot and data now, on the engines that morph them (front-morph.ts) */
   front?(): FrontState;
   /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */

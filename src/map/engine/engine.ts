@@ -2,6 +2,8 @@
 // with satellite imagery and terrain; without one, or when Mapbox fails, the offline maplibre-gl.
 // Each engine is its own chunk, fetched only when it is used: a build without a token has no
 // mapbox-gl at all, and a build with one fetches maplibre-gl only to fall back.
+import type { MorphPlan } from '../../geo/morph-plan.ts';
+import type { StoryData } from '../../story/model.ts';
 import type { MapAdapter } from './adapter.ts';
 import { withEveryLayer } from './start.ts';
 import type { StoryInit } from './story-map.ts';
@@ -12,15 +14,28 @@ const STYLE = import.meta.env.VITE_MAPBOX_STYLE;
 /** Where the map opens: everything an engine needs but the data and morph plans, which are loaded here. */
 export type Placement = Omit<StoryInit, 'data' | 'plans'>;
 
-/** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
-async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => MapAdapter, current: () => Placement): Promise<MapAdapter> {
-  // A data file that fails to load costs its layers, not the map (and front layers then cut
-  // instead of morphing: a plan indexes the features of the data it was built from).
-  const [m, data, plans] = await Promise.all([
-    chunk,
+/** The story layers' data (null when it failed to load) and the front lines' morph plans. */
+export interface StoryFiles {
+  data: StoryData | null;
+  plans: Record<string, MorphPlan>;
+}
+
+/** The files the build made. A data file that fails to load costs its layers, not the map. */
+export const builtFiles = (): Promise<StoryFiles> =>
+  Promise.all([
     import('virtual:story-data').then((d) => d.default, () => null),
     import('virtual:story-morph').then((d) => d.default, () => ({})),
-  ]);
+  ]).then(([data, plans]) => ({ data, plans }));
+
+/** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */
+async function started<M>(
+  chunk: Promise<M>,
+  create: (m: M, init: StoryInit) => MapAdapter,
+  current: () => Placement,
+  files: () => Promise<StoryFiles>,
+): Promise<MapAdapter> {
+  const [m, { data, plans }] = await Promise.all([chunk, files()]);
+  // Without its data, a front layer cuts instead of morphing: a plan indexes the features of the data it was built from.
   const placement = current();
   const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data ?? {}), plans: data ? plans : {} });
   try {
@@ -36,13 +51,13 @@ async function started<M>(chunk: Promise<M>, create: (m: M, init: StoryInit) => 
  * Starts the map and resolves with it once it is ready; rejects only when no engine can draw.
  * `current` is read when an engine starts, so a fallback opens on the step the reader is on by then.
  */
-export async function startMap(current: () => Placement): Promise<MapAdapter> {
+export async function startMap(current: () => Placement, files: () => Promise<StoryFiles> = builtFiles): Promise<MapAdapter> {
   if (TOKEN) {
     try {
-      return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current);
+      return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current, files);
     } catch (error) {
       console.warn('Mapbox is unavailable; the story uses the offline map instead.', error);
     }
   }
-  return started(import('./maplibre.ts'), (m, init) => m.createMap(init), current);
+  return started(import('./maplibre.ts'), (m, init) => m.createMap(init), current, files);
 }

@@ -3,8 +3,7 @@
 // load, when it never draws (a blocked worker), or when its WebGL context is lost, every step
 // still shows its map, quietly.
 import type { Story, StoryData, View } from '../../story/model.ts';
-import type { MapStatus } from '../../story/handle.ts';
-import type { MapAdapter, ShowOptions } from './adapter.ts';
+import type { MapAdapter, MapStatus, ShowOptions } from './adapter.ts';
 
 /** How long the engine may take to become ready before static maps stand in (it may still take over later). */
 export const ENGINE_PATIENCE_MS = 8000;

@@ -60,7 +60,8 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   getBearing(): number;
   project(lngLat: [number, number]): { x: number; y: number };
   isMoving(): boolean;
-  on(type: 'moveend', listener: () => void): unknown;
+  on(type: 'moveend' | 'move', listener: () => void): unknown;
+  off(type: 'move', listener: () => void): unknown;
   once(type: 'idle', listener: () => void): unknown;
   getCanvasContainer(): HTMLElement;
   resize(): unknown;
@@ -202,6 +203,10 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
     isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    onMove(fn) {
+      map.on('move', fn);
+      return () => void map.off('move', fn);
+    },
     front: () => fronts.state(),
     setInteractive(on) {
       for (const gesture of GESTURES) {

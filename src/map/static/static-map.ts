@@ -24,11 +24,13 @@ export function createStaticMap({ container, story, data, view, options }: Stati
   el.style.cssText = 'position:absolute;inset:0;overflow:hidden';
   container.append(el);
   let current = view;
+  const moved = new Set<() => void>();
   let frame: Frame = { width: 0, height: 0, padding: options.padding, zoomOffset: options.zoomOffset };
 
   const render = ({ padding, zoomOffset }: Pick<ShowOptions, 'padding' | 'zoomOffset'>) => {
     frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset };
     el.innerHTML = staticMapSvg(story, data, basemap, current, frame);
+    for (const fn of moved) fn();
   };
   render(options);
 
@@ -49,6 +51,10 @@ export function createStaticMap({ container, story, data, view, options }: Stati
       return layer.kind === 'front' ? snapshot(fc, current.front) : fc;
     },
     isMoving: () => false,
+    onMove(fn) {
+      moved.add(fn);
+      return () => void moved.delete(fn);
+    },
     // A picture: nothing to pan or zoom.
     setInteractive: () => {},
     resize: () => render(frame),

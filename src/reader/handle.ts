@@ -1,9 +1,8 @@
-// window.__story: a read-only view of the story's state for tests and embedding hosts.
-import type { MapAdapter, MapEngine } from '../map/engine/adapter.ts';
+// window.__story: a read-only view of the reader's state (state.svelte.ts) for tests and embedding hosts.
+import type { MapEngine, MapStatus } from '../map/engine/adapter.ts';
 import type { FrontState } from '../map/front/front-morph.ts';
-import type { Camera } from './schema.ts';
-
-export type MapStatus = 'loading' | 'ready' | 'static' | 'failed';
+import type { Camera } from '../story/schema.ts';
+import type { ReaderState } from './state.svelte.ts';
 
 export interface StoryHandle {
   readonly steps: readonly string[];
@@ -22,18 +21,11 @@ export interface StoryHandle {
   project(lngLat: [number, number]): [number, number] | null;
 }
 
-/** What the story writes; the handle only reads it. */
-export interface StoryState {
-  step: string | null;
-  mapStatus: MapStatus;
-  map: MapAdapter | null;
-  /** the map's element, to turn map pixels into viewport pixels */
-  container: HTMLElement | null;
-}
-
-export function installHandle(steps: readonly string[], state: StoryState): StoryHandle {
+export function installHandle(state: ReaderState): StoryHandle {
   const handle: StoryHandle = Object.freeze({
-    steps: Object.freeze([...steps]),
+    get steps() {
+      return Object.freeze([...state.steps]);
+    },
     get step() {
       return state.step;
     },
@@ -46,6 +38,7 @@ export function installHandle(steps: readonly string[], state: StoryState): Stor
     get moving() {
       return state.map?.isMoving() ?? false;
     },
+    // From the map itself, not the state's copy: exact even between two of its move events.
     camera: () => state.map?.camera() ?? null,
     front: () => state.map?.front?.() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],

@@ -1,17 +1,6 @@
-// Scroll geometry for a story embedded in an iframe sized to its content: the host page owns the
-// scroll, so the trigger line and the sticky map are placed from the host's viewport (as posted
-// by the host) instead of the frame's own. All in px, in the frame's viewport coordinates.
-import type { HostViewport } from '../embed/protocol.ts';
-import { activeIndex } from './active.ts';
-
-/** The trigger line: `offset` (a share of the viewport's height) down from the top of the host's
- * viewport when it is known, else of the frame's own screen of height `screen`. */
-export const triggerLine = (view: HostViewport | null, screen: number, offset: number): number =>
-  view ? view.height * offset - view.top : screen * offset;
-
-/** The active step, from the steps' tops and wherever the reader's viewport is. */
-export const stepIndex = (tops: readonly number[], view: HostViewport | null, screen: number, offset: number): number =>
-  activeIndex(tops, triggerLine(view, screen, offset));
+// Geometry of a story in an iframe sized to its content: where the pinned map goes, and what
+// height stands for one screen. All in px, in the frame's viewport coordinates.
+import type { HostViewport } from './protocol.ts';
 
 /** How far to move the pinned element down from its place at the top of its container so that it
  * sits at the top of the host's viewport, as `position: sticky; top: 0` would, without leaving

@@ -1,0 +1,45 @@
+// The reader's state, in one place: the active step's index (the only scroll state), how the
+// map is drawn, the map itself and its camera. Owned by the story page (Story.svelte), which
+// derives everything shown from it; window.__story (handle.ts) and the editors' camera picker
+// read it. Nothing else keeps a copy.
+import type { MapAdapter, MapStatus } from '../map/engine/adapter.ts';
+import type { Camera } from '../story/schema.ts';
+
+export class ReaderState {
+  /** the active step; one past the last is the free-exploration zone after the story */
+  index = $state(0);
+  mapStatus: MapStatus = $state('loading');
+  /** raw: an engine's map must not be proxied */
+  map: MapAdapter | null = $state.raw(null);
+  /** the camera now, in the script's terms: follows every frame of a move, and the reader's own */
+  camera: Camera | null = $state.raw(null);
+  /** the map's element, to turn map pixels into viewport pixels */
+  container: HTMLElement | null = null;
+  readonly #steps: () => readonly string[];
+  #unfollow = () => {};
+
+  /** `steps`: the story's step ids, read when needed (a live dev update may change them) */
+  constructor(steps: () => readonly string[]) {
+    this.#steps = steps;
+  }
+
+  get steps(): readonly string[] {
+    return this.#steps();
+  }
+
+  /** id of the active step (the last one while exploring after it) */
+  get step(): string {
+    return this.steps[Math.min(this.index, this.steps.length - 1)]!;
+  }
+
+  /** The map the reader sees changed (an engine took over, static maps stand in, or none). */
+  setMap(map: MapAdapter | null, status: MapStatus, container: HTMLElement | null) {
+    this.#unfollow();
+    this.map = map;
+    this.mapStatus = status;
+    this.container = container;
+    const follow = () => (this.camera = map?.camera() ?? null);
+    follow();
+    this.#unfollow = map?.onMove(follow) ?? (() => {});
+  }
+}
