@@ -20,7 +20,7 @@ const land = read('land.json');
 const borders = read('borders.json');
 const labels = read('country-labels.json');
 
-// Coordinates from the fact sheet (shared/facts/qalamoun-2015.md), lon/lat.
+// Coordinates from the fact sheet (story/evidence/qalamoun-2015.md), lon/lat.
 const PLACES: Record<string, Position> = {
   Arsal: [36.42083, 34.17944],
   Baalbek: [36.20732, 34.00634],

@@ -1,23 +1,13 @@
-// The project's fact sources (shared/facts/ beside the repository): the seed article and the
-// fact sheet that every caption must be traceable to. Found by walking up from the repository,
-// since checkouts sit at different depths under the shared folder; FACTS_DIR overrides.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// The texts every caption must be traceable to: the seed article and the fact sheet, copied
+// into story/evidence/ (its README says from where), so the suite needs nothing beside the repository.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
-function factsDir(): string {
-  if (process.env.FACTS_DIR) return resolve(process.env.FACTS_DIR);
-  for (let dir = resolve(import.meta.dirname, '..', '..'); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'facts');
-    if (existsSync(join(candidate, 'seed-article.txt'))) return candidate;
-    if (dirname(dir) === dir) throw new Error('shared/facts/ not found above the repository; set FACTS_DIR to the folder holding seed-article.txt');
-  }
-}
-
-const dir = factsDir();
+const dir = resolve(import.meta.dirname, '..', '..', 'story', 'evidence');
 
 /**
  * The seed article with the one scraping defect that matters for quotes repaired, as
- * facts/README.md prescribes: the link text "axis of resistance" was lifted out of
+ * story/evidence/README.md says: the link text "axis of resistance" was lifted out of
  * Velayati's sentence and left on a line of its own.
  */
 export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace('strengthen the , not just', 'strengthen the axis of resistance, not just');

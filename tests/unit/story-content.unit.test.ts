@@ -140,7 +140,7 @@ describe('quotes', () => {
     }
   });
 
-  it('repairs only the Velayati line of the seed, as facts/README.md describes', () => {
+  it('repairs only the Velayati line of the seed, as story/evidence/README.md describes', () => {
     expect(seed).toContain('strengthen the axis of resistance, not just in Syria and Lebanon');
   });
 });
