@@ -1,79 +1,68 @@
-// Where a JSON text first goes wrong. JSON.parse in Node 20 names the token but not its
-// position, and editors need the line and column; this scanner only runs once JSON.parse failed.
+// Where a JSON text first goes wrong, in an editor's words. JSON.parse in Node 20 names the token but not its
+// position; jsonc-parser gives the offset, and the containers open around it say what was expected there.
+import { printParseErrorCode, visit } from 'jsonc-parser';
 
 export interface JsonError {
   offset: number;
   message: string;
 }
 
+interface Found { code: string; offset: number; length: number; close: string | undefined }
+
 export function findJsonError(text: string): JsonError | null {
-  let i = 0;
-  const fail = (message: string): never => {
-    throw { offset: i, message } satisfies JsonError;
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const describe = () => (i >= text.length ? 'end of file' : `"${text[i]}"`);
-  const literal = (word: string) => (text.startsWith(word, i) ? void (i += word.length) : fail(`unexpected ${describe()}`));
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail('unescaped control character or line break in a string');
-      i++;
+  const open: string[] = []; // closers of the containers around the parser
+  const found: Found[] = [];
+  visit(text, {
+    onObjectBegin: () => void open.push('}'),
+    onArrayBegin: () => void open.push(']'),
+    onObjectEnd: () => void open.pop(),
+    onArrayEnd: () => void open.pop(),
+    onError: (code, offset, length) => void found.push({ code: printParseErrorCode(code), offset, length, close: open.at(-1) }),
+  }, { disallowComments: true });
+  return found[0] ? explain(text, found[0], found[1]) : null;
+}
+
+function explain(text: string, { code, offset, length, close }: Found, next: Found | undefined): JsonError {
+  const raw = text.slice(offset, offset + Math.min(Math.max(length, 1), 20));
+  const token = raw === '' ? 'end of file' : raw.startsWith('"') ? raw : `"${raw}"`; // a string token brings its own quotes
+  const at = (message: string, where = offset) => ({ offset: where, message });
+  // String errors come at the string's start: point at the offending character, past the valid escapes.
+  const body = text.slice(offset, offset + length).replace(/\\(?:["\\/bfnrt]|u[\da-fA-F]{4})/g, (m) => '_'.repeat(m.length));
+  const inString = (index: number, message: string) => at(message, offset + Math.max(0, index));
+  const afterComma = text.slice(0, offset).trimEnd().endsWith(',') && /[\]}]/.test(text[offset] ?? '');
+  switch (code) {
+    case 'ValueExpected':
+    case 'PropertyNameExpected':
+      if (afterComma) return at(`trailing comma before "${text[offset]}": remove the comma`);
+      return at(code === 'ValueExpected' ? `expected a value, found ${token}` : `expected a "quoted" key, found ${token}`);
+    case 'ColonExpected':
+      return at(`expected ":" after the key, found ${token}`);
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected': {
+      // The parser reports a missing closer after leaving its container.
+      const closer = code === 'CloseBraceExpected' ? '}' : code === 'CloseBracketExpected' ? ']' : close;
+      return at(`expected "," or "${closer}" in ${closer === '}' ? 'an object' : 'a list'}, found ${token}`);
     }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-  };
-  const number = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail(`unexpected ${describe()}`);
-    i += m![0].length;
-  };
-  const list = (close: string, item: () => void, what: string) => {
-    i++;
-    ws();
-    if (text[i] === close) return void i++;
-    for (;;) {
-      ws();
-      item();
-      ws();
-      if (text[i] === ',') {
-        i++;
-        ws();
-        if (text[i] === close) fail(`trailing comma before "${close}": remove the comma`);
-        continue;
-      }
-      if (text[i] === close) return void i++;
-      fail(`expected "," or "${close}" in ${what}, found ${describe()}`);
+    case 'UnexpectedEndOfString':
+      return offset + length >= text.length
+        ? at('unterminated string', text.length)
+        : at('unescaped line break in a string; write \\n, or close the string with "', offset + length);
+    case 'InvalidCharacter':
+      return inString(body.split('').findIndex((c) => c < ' '), 'unescaped control character (a tab?) in a string; write e.g. \\t');
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return inString(body.indexOf('\\'), 'invalid escape in a string; write \\\\ for a backslash, \\u00e9 for "é"');
+    case 'InvalidCommentToken':
+      return at('comments are not allowed in JSON');
+    case 'InvalidSymbol':
+    case 'EndOfFileExpected': {
+      if (next?.code === 'PropertyNameExpected') return at(`expected a "quoted" key, found ${token}`);
+      const ended = close === undefined && text.slice(0, offset).trim() !== ''; // outside every container, after a value
+      return at(`unexpected ${token}${ended ? ' after the end of the data' : ''}`);
     }
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{')
-      return list('}', () => {
-        if (text[i] !== '"') fail(`expected a "quoted" key, found ${describe()}`);
-        string();
-        ws();
-        if (text[i] !== ':') fail(`expected ":" after the key, found ${describe()}`);
-        i++;
-        value();
-      }, 'an object');
-    if (c === '[') return list(']', value, 'a list');
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    return number();
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describe()} after the end of the data`);
-    return null;
-  } catch (e) {
-    return e as JsonError;
+    default:
+      return at(`invalid number ${token}`);
   }
 }
+

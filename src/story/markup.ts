@@ -1,5 +1,10 @@
 // Caption markup: a small, safe Markdown subset parsed at build time into a JSON AST.
 // The AST is rendered with plain text nodes, so nothing here ever produces HTML.
+// Blocks (paragraphs, "> " quotes and their attribution line) are split here by lines; a CommonMark parser then reads
+// the text of each with only emphasis, links, images and code spans on. What it leaves as literal text is checked for
+// the mistakes CommonMark forgives silently: an unclosed "*" or "[", a stray "<b>" or "`".
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { PhrasingContent } from 'mdast';
 
 export type Inline =
   | { t: 'text'; v: string }
@@ -14,16 +19,6 @@ export interface MarkupError { line: number; column: number; message: string }
 
 interface Seg { text: string; line: number; col: number } // a line's content and where it starts
 
-interface Frame {
-  kind: 'root' | 'delim' | 'link';
-  ch: string; // '*' or '_' for delim frames
-  count: number; // opener characters still unmatched
-  start: number; // index of the opener ('[' for links and images)
-  c: Inline[];
-  image: boolean;
-  depth: number; // literal '[' nesting inside link text
-}
-
 const MSG = {
   empty: 'caption is empty',
   html: (tag: string) =>
@@ -32,10 +27,13 @@ const MSG = {
     `unclosed "${open}" (${name}) opened here; close it, or write \\${open[0]} for a literal "${open[0]}"`,
   unclosedLink: 'unclosed "[" (link) opened here; write [text](https://…), or \\[ for a literal "["',
   noUrl: '"[text]" must be followed by (url), e.g. [text](https://…); write \\[ for a literal "["',
+  nestedLink: 'a link cannot contain another link; remove the inner [text](…)',
   unclosedUrl: 'unclosed "(" (link URL) opened here; write (https://…) with no spaces in the URL',
   href: (href: string) =>
-    `${href === '' ? 'link URL is empty' : `link URL "${href}" is not allowed`}; use https://…, http://…, mailto:… or a #section-id on this page`,
+    `${href === '' ? 'link URL is empty' : `link URL "${href}" is not allowed`}; ` +
+    'use https://…, http://…, mailto:… or a #section-id on this page',
   emptyLinkText: 'link text is empty; write [text](https://…)',
+  title: 'link titles ([text](https://… "title")) are not supported; end the link right after its URL',
   heading: 'headings ("# ") are not supported in captions; use a plain paragraph or **strong** text',
   list: 'lists ("- ", "* ", "1. ") are not supported in captions; write the items as a sentence or as separate paragraphs',
   image: 'images ("![…](…)") are not supported in captions; use a link [text](https://…) instead',
@@ -49,11 +47,19 @@ const QUOTE = /^[ \t]*> ?/;
 const ATTRIBUTION = /^[ \t]*(?:—|–|--)(?:[ \t]+|$)/;
 const HEADING = /^([ \t]*)#{1,6}(?:[ \t]|$)/;
 const LIST = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/;
-const ESCAPABLE = /[!-/:-@[-`{-~]/; // any ASCII punctuation, as in CommonMark
+// What to look at in literal text: escapes (any ASCII punctuation, as in CommonMark) are skipped whole.
+const LITERAL = /\\[!-/:-@[-`{-~]|`+|<(?=[A-Za-z/!])|!(?=\[)|\[|\*+|_+/g;
+const TAG = /^<[^<>\n]{0,40}>|^<[^\s<>]{0,20}/;
 // Only ASCII whitespace collapses, so editors' no-break spaces ("5\u00a0km") survive.
 const COLLAPSE = /[ \t\n\r\f\v]+/g;
 const ALLOWED_HREF = [/^https?:\/\/[^\s/?#]+\S*$/i, /^mailto:[^\s@]+@[^\s@]+$/i, /^#[a-z0-9-]+$/];
-const MAX_NESTING = 32; // keeps the recursive passes below far from the stack limit
+// Blocks are split by parseCaption; HTML, autolinks, entities and "\" line breaks stay literal text (HTML is then reported).
+const INLINE_ONLY = {
+  disable: {
+    null: ['autolink', 'blockQuote', 'characterReference', 'codeFenced', 'codeIndented', 'definition', 'hardBreakEscape',
+      'headingAtx', 'htmlFlow', 'htmlText', 'list', 'setextUnderline', 'thematicBreak'],
+  },
+};
 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 const isPunct = (ch: string | undefined) => ch !== undefined && /[\p{P}\p{S}]/u.test(ch);
@@ -67,78 +73,57 @@ export function parseCaption(text: string): { blocks: Block[]; errors: MarkupErr
 
   const lines = source.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
-  const check = (seg: Seg, inQuote: boolean) => {
-    const h = HEADING.exec(seg.text);
-    if (h) errors.push({ line: seg.line, column: seg.col + h[1]!.length, message: MSG.heading });
-    const l = inQuote ? null : LIST.exec(seg.text);
-    if (l) errors.push({ line: seg.line, column: seg.col + l[1]!.length, message: MSG.list });
-  };
-
-  let i = 0;
-  while (i < lines.length) {
+  for (let i = 0; i < lines.length; ) {
     if (BLANK.test(lines[i]!)) {
       i++;
-    } else if (QUOTE.test(lines[i]!)) {
-      const segs: Seg[] = [];
-      const at = { line: i, column: lines[i]!.indexOf('>') };
-      for (; i < lines.length && QUOTE.test(lines[i]!); i++) {
-        const col = QUOTE.exec(lines[i]!)![0].length;
-        segs.push({ text: lines[i]!.slice(col), line: i, col });
-      }
-      blocks.push(parseQuote(segs, at, errors, check));
+      continue;
+    }
+    // A quote is a run of "> " lines; a paragraph, a run of other lines (CommonMark would let it swallow the next line).
+    const [first, quote] = [i, QUOTE.test(lines[i]!)];
+    const segs: Seg[] = [];
+    for (; i < lines.length && !BLANK.test(lines[i]!) && QUOTE.test(lines[i]!) === quote; i++) {
+      const col = quote ? QUOTE.exec(lines[i]!)![0].length : 0;
+      segs.push({ text: lines[i]!.slice(col), line: i, col });
+    }
+    if (quote) {
+      blocks.push(parseQuote(segs, { line: first, column: lines[first]!.indexOf('>') }, errors));
     } else {
-      const segs: Seg[] = [];
-      for (; i < lines.length && !BLANK.test(lines[i]!) && !QUOTE.test(lines[i]!); i++) {
-        segs.push({ text: lines[i]!, line: i, col: 0 });
-      }
-      segs.forEach((s) => check(s, false));
-      blocks.push({ t: 'p', c: parseInlines(segs, errors) });
+      segs.forEach((s) => misplaced(s, false, errors));
+      blocks.push(...parseParagraphs(segs, errors));
     }
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { blocks, errors };
 }
 
-function parseQuote(
-  segs: Seg[],
-  at: { line: number; column: number }, // the first '>'
-  errors: MarkupError[],
-  check: (s: Seg, inQuote: boolean) => void,
-): Quote {
-  let last = segs.length - 1;
-  while (last >= 0 && BLANK.test(segs[last]!.text)) last--;
+// Headings and lists are reported on every line that starts like one, as the parser has them turned off.
+function misplaced(seg: Seg, inQuote: boolean, errors: MarkupError[]): void {
+  const h = HEADING.exec(seg.text);
+  const m = h ?? (inQuote ? null : LIST.exec(seg.text));
+  if (m) errors.push({ line: seg.line, column: seg.col + m[1]!.length, message: h ? MSG.heading : MSG.list });
+}
 
+function parseQuote(segs: Seg[], at: { line: number; column: number }, errors: MarkupError[]): Quote {
+  const last = segs.findLastIndex((s) => !BLANK.test(s.text));
+  const a = last >= 0 ? ATTRIBUTION.exec(segs[last]!.text) : null;
   let by: Inline[] | null = null;
-  const lastSeg = segs[last];
-  const a = lastSeg ? ATTRIBUTION.exec(lastSeg.text) : null;
-  if (lastSeg && a) {
-    const seg = { text: lastSeg.text.slice(a[0].length), line: lastSeg.line, col: lastSeg.col + a[0].length };
-    by = parseInlines([seg], errors);
-    if (by.length === 0) {
-      by = null;
-      errors.push({ line: lastSeg.line, column: lastSeg.col, message: MSG.attribution });
-    }
+  if (a) {
+    const { text, line, col } = segs[last]!;
+    const c = parseParagraphs([{ text: text.slice(a[0].length), line, col: col + a[0].length }], errors)[0]?.c ?? [];
+    by = c.length > 0 ? c : null;
+    if (!by) errors.push({ line, column: col, message: MSG.attribution });
     segs = segs.slice(0, last);
   } else {
     errors.push({ ...at, message: MSG.attribution });
   }
-
-  const c: Paragraph[] = [];
-  let group: Seg[] = [];
-  for (const seg of [...segs, { text: '', line: -1, col: 0 }]) { // the blank sentinel flushes the last group
-    if (!BLANK.test(seg.text)) {
-      check(seg, true);
-      group.push(seg);
-    } else if (group.length > 0) {
-      c.push({ t: 'p', c: parseInlines(group, errors) });
-      group = [];
-    }
-  }
+  segs.forEach((s) => misplaced(s, true, errors));
+  const c = parseParagraphs(segs, errors);
   if (c.length === 0) errors.push({ ...at, message: MSG.quoteText });
   return { t: 'quote', c, by };
 }
 
-function parseInlines(segs: Seg[], errors: MarkupError[]): Inline[] {
+/** Parses lines (blank ones separate paragraphs), reporting errors at their place in the caption. */
+function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
   const src = segs.map((s) => s.text).join('\n');
   const report = (index: number, message: string) => {
     // Segment k starts at offset start; the joining '\n' maps to the end of the segment before it.
@@ -152,189 +137,119 @@ function parseInlines(segs: Seg[], errors: MarkupError[]): Inline[] {
     }
   };
 
-  const root: Frame = { kind: 'root', ch: '', count: 0, start: 0, c: [], image: false, depth: 0 };
-  const stack: Frame[] = [root];
-  const top = () => stack[stack.length - 1]!;
-  const silencedTicks = new Set<number>();
-
-  // An opener left without its closer becomes literal text again, keeping what was parsed inside it.
-  const unwindTo = (k: number) => {
-    while (stack.length - 1 > k) {
-      const f = stack.pop()!;
-      const open = f.kind === 'link' ? (f.image ? '![' : '[') : f.ch.repeat(f.count);
-      report(f.start, f.kind === 'link' ? MSG.unclosedLink : MSG.unclosed(open, delimName(f.count)));
-      append(top().c, [{ t: 'text', v: open }, ...f.c]);
-    }
+  let afterSpace = true; // whitespace collapses across node boundaries
+  const text = (into: Inline[], raw: string) => {
+    let v = raw.replace(COLLAPSE, ' ');
+    if (afterSpace && v.startsWith(' ')) v = v.slice(1);
+    if (v === '') return;
+    afterSpace = v.endsWith(' ');
+    const last = into.at(-1);
+    if (last?.t === 'text') last.v += v;
+    else into.push({ t: 'text', v });
   };
 
-  const closeLink = (link: Frame, after: number): number => {
-    const parent = top().c;
-    const fallback = () => append(parent, [{ t: 'text', v: link.image ? '![' : '[' }, ...link.c, { t: 'text', v: ']' }]);
-    if (src[after] !== '(') {
-      report(link.start, MSG.noUrl);
-      fallback();
-      return after;
+  // A "[" CommonMark left literal: what its partner "]" is (not) followed by says what is missing.
+  let paragraphEnd = 0;
+  let bracketsTo = -1; // literal "[" up to here sit inside one already reported
+  const bracket = (i: number) => {
+    bracketsTo = paragraphEnd;
+    for (let depth = 0, k = i; k < paragraphEnd; k++) {
+      if (src[k] === '\\') k++;
+      else if (src[k] === '[') depth++;
+      else if (src[k] === ']' && --depth === 0) {
+        bracketsTo = k;
+        break;
+      }
     }
-    let k = after + 1;
-    while (isSpace(src[k]) && k < src.length) k++;
-    const hrefAt = k;
-    // Balanced parentheses, because Wikipedia URLs end in "_(May–June_2015)".
-    for (let depth = 0; k < src.length && !isSpace(src[k]); k++) {
-      if (src[k] === '(') depth++;
-      else if (src[k] === ')' && depth-- === 0) break;
-    }
-    const href = src.slice(hrefAt, k);
-    while (isSpace(src[k]) && k < src.length) k++;
-    if (src[k] !== ')') {
-      report(after, MSG.unclosedUrl);
-      fallback();
-      return after;
-    }
-    if (link.image) {
-      append(parent, link.c); // the image error is already reported; keep its alt text
-    } else if (!ALLOWED_HREF.some((re) => re.test(href))) {
-      report(hrefAt, MSG.href(href));
-      append(parent, link.c); // never emit a link with an unsafe href, even best-effort
-    } else {
-      if (plainText(link.c).trim() === '') report(link.start, MSG.emptyLinkText);
-      parent.push({ t: 'link', href, c: link.c });
-    }
-    return k + 1;
+    if (bracketsTo === paragraphEnd) report(i, MSG.unclosedLink);
+    else if (src[bracketsTo + 1] !== '(') report(i, MSG.noUrl);
+    else if (src.slice(i, bracketsTo).includes('](')) report(i, MSG.nestedLink);
+    else report(bracketsTo + 1, MSG.unclosedUrl);
   };
 
-  const delimiterRun = (i: number): number => {
+  // A literal "*" or "_" run that could have opened emphasis (CommonMark's flanking rules, judged on the whole run,
+  // including any part of it that did match) was left unclosed; "2 * 3", "snake_case" and "a*, b" never could.
+  const delimiters = (i: number, n: number) => {
     const ch = src[i]!;
-    let n = 1;
-    while (src[i + n] === ch) n++;
-    if (n > (ch === '*' ? 3 : 1)) {
-      append(top().c, [{ t: 'text', v: ch.repeat(n) }]); // "****", "__init__": not markup
-      return i + n;
-    }
-    const prev = src[i - 1];
-    const next = src[i + n];
-    // CommonMark flanking rules, so "2 * 3" and "casualties*, he said" stay literal.
+    let [s, e] = [i, i + n];
+    while (src[s - 1] === ch && src[s - 2] !== '\\') s--; // an escaped one is not part of the run
+    while (src[e] === ch) e++;
+    const [prev, next] = [src[s - 1], src[e]];
     const leftFlanking = !isSpace(next) && (!isPunct(next) || isSpace(prev) || isPunct(prev));
-    const rightFlanking = !isSpace(prev) && (!isPunct(prev) || isSpace(next) || isPunct(next));
-    // An underscore inside a word (snake_case, al_Jubbah) is never emphasis.
-    const canOpen = leftFlanking && (ch === '*' || !isWord(prev));
-    const canClose = rightFlanking && (ch === '*' || !isWord(next));
-
-    let rest = n;
-    while (canClose && rest > 0) {
-      let k = stack.length - 1;
-      while (k > 0 && stack[k]!.kind === 'delim' && stack[k]!.ch !== ch) k--;
-      const f = stack[k]!;
-      if (f.kind !== 'delim') break; // emphasis cannot close across a link boundary
-      unwindTo(k);
-      const use = Math.min(rest, f.count, 2);
-      const node: Inline = use === 2 ? { t: 'strong', c: f.c } : { t: 'em', c: f.c };
-      f.count -= use;
-      rest -= use;
-      if (f.count > 0) {
-        f.c = [node]; // "***a**": the leftover "*" still wraps the strong
-      } else {
-        stack.pop();
-        top().c.push(node);
-      }
+    if (leftFlanking && e - s <= 3 && (ch === '*' || !isWord(prev))) {
+      report(i, MSG.unclosed(ch.repeat(n), n === 1 ? 'emphasis' : n === 2 ? 'strong' : 'strong emphasis'));
     }
-    if (rest > 0 && canOpen && stack.length < MAX_NESTING) {
-      stack.push({ kind: 'delim', ch, count: rest, start: i + n - rest, c: [], image: false, depth: 0 });
-    } else if (rest > 0) {
-      append(top().c, [{ t: 'text', v: ch.repeat(rest) }]);
-    }
-    return i + n;
   };
 
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const next = src[i + 1];
-    const link = stack.find((f) => f.kind === 'link');
-    if (ch === '\\' && next !== undefined && ESCAPABLE.test(next)) {
-      append(top().c, [{ t: 'text', v: next }]);
-      i += 2;
-    } else if (ch === '*' || ch === '_') {
-      i = delimiterRun(i);
-    } else if (ch === '[' || (ch === '!' && next === '[')) {
-      const image = ch === '!';
-      if (image) report(i, MSG.image);
-      if (link || stack.length >= MAX_NESTING) {
-        // Links cannot nest; brackets inside link text are literal but must balance.
-        if (link) link.depth++;
-        append(top().c, [{ t: 'text', v: image ? '![' : '[' }]);
-      } else {
-        stack.push({ kind: 'link', ch: '[', count: 1, start: image ? i + 1 : i, c: [], image, depth: 0 });
-      }
-      i += image ? 2 : 1;
-    } else if (ch === ']' && link && link.depth === 0) {
-      unwindTo(stack.indexOf(link));
-      stack.pop();
-      i = closeLink(link, i + 1);
-    } else {
-      if (ch === ']' && link) link.depth--;
-      let v = ch;
-      if (ch === '`') {
-        while (src[i + v.length] === '`') v += '`';
-        if (!silencedTicks.has(i)) {
-          report(i, MSG.code);
-          const close = src.indexOf(v, i + v.length);
-          if (close >= 0) silencedTicks.add(close); // one error per `code span`, not two
+  // Literal text as CommonMark left it, checked for what it would silently print as is.
+  const scan = (from: number, to: number, inLink: boolean) => {
+    for (const m of src.slice(from, to).matchAll(LITERAL)) {
+      const [i, ch] = [from + m.index, m[0][0]];
+      if (ch === '`') report(i, MSG.code);
+      else if (ch === '<') report(i, MSG.html(TAG.exec(src.slice(i))![0]));
+      else if (ch === '!') report(i, MSG.image);
+      else if (ch === '[' && !inLink && i > bracketsTo) bracket(i); // link text holds balanced brackets only
+      else if (ch === '*' || ch === '_') delimiters(i, m[0].length);
+    }
+  };
+
+  const walk = (nodes: PhrasingContent[], into: Inline[], inLink: boolean): Inline[] => {
+    for (const n of nodes) {
+      const start = n.position!.start.offset!;
+      const end = n.position!.end.offset!;
+      if (n.type === 'text') {
+        scan(start, end, inLink);
+        text(into, n.value);
+      } else if (n.type === 'emphasis' || n.type === 'strong') {
+        const c: Inline[] = [];
+        into.push({ t: n.type === 'emphasis' ? 'em' : 'strong', c });
+        walk(n.children, c, inLink);
+      } else if (n.type === 'link') {
+        const label = src.indexOf('](', n.children.at(-1)?.position!.end.offset ?? start);
+        const hrefAt = label + 2 + /^\s*/.exec(src.slice(label + 2))![0].length;
+        if (typeof n.title === 'string') report(hrefAt, MSG.title);
+        if (!ALLOWED_HREF.some((re) => re.test(n.url))) {
+          report(hrefAt, MSG.href(n.url));
+          walk(n.children, into, true); // never emit a link with an unsafe href, even best-effort
+          continue;
         }
-      } else if (ch === '<' && next !== undefined && /[A-Za-z/!]/.test(next)) {
-        const tag = /^<[^<>\n]{0,40}>/.exec(src.slice(i)) ?? /^<[^\s<>]{0,20}/.exec(src.slice(i))!;
-        report(i, MSG.html(tag[0]));
+        const c: Inline[] = [];
+        into.push({ t: 'link', href: n.url, c });
+        if (plainText(walk(n.children, c, true)).trim() === '') report(start, MSG.emptyLinkText);
+      } else if (n.type === 'image') {
+        report(start, MSG.image);
+        text(into, n.alt ?? '');
+      } else if (n.type === 'inlineCode') {
+        report(start, MSG.code);
+        text(into, src.slice(start, end));
+      } else if (n.type === 'break') {
+        text(into, ' ');
       }
-      append(top().c, [{ t: 'text', v }]);
-      i += v.length;
     }
-  }
-  unwindTo(0);
-  return normalize(root.c);
-}
-
-function delimName(count: number): string {
-  return count === 1 ? 'emphasis' : count === 2 ? 'strong' : 'strong emphasis';
-}
-
-function append(into: Inline[], nodes: Inline[]): void {
-  for (const n of nodes) {
-    const last = into[into.length - 1];
-    if (n.t === 'text' && last?.t === 'text') into[into.length - 1] = { t: 'text', v: last.v + n.v };
-    else into.push(n);
-  }
-}
-
-// Collapses whitespace across node boundaries and trims the ends of the whole run.
-function normalize(nodes: Inline[]): Inline[] {
-  let afterSpace = true;
-  const walk = (list: Inline[]): Inline[] => {
-    const out: Inline[] = [];
-    for (const n of list) {
-      if (n.t !== 'text') {
-        out.push({ ...n, c: walk(n.c) });
-        continue;
-      }
-      let v = n.v.replace(COLLAPSE, ' ');
-      if (afterSpace && v.startsWith(' ')) v = v.slice(1);
-      if (v === '') continue;
-      afterSpace = v.endsWith(' ');
-      append(out, [{ t: 'text', v }]);
-    }
-    return out;
+    return into;
   };
-  const trimEnd = (list: Inline[]): void => {
-    const last = list[list.length - 1];
-    if (last === undefined) return;
-    if (last.t !== 'text') return trimEnd(last.c);
+
+  const paragraphs: Paragraph[] = [];
+  for (const block of fromMarkdown(src, { extensions: [INLINE_ONLY] }).children) {
+    if (block.type !== 'paragraph') continue; // the only block construct left on
+    [afterSpace, paragraphEnd, bracketsTo] = [true, block.position!.end.offset!, -1];
+    paragraphs.push({ t: 'p', c: trimEnd(walk(block.children, [], false)) });
+  }
+  return paragraphs;
+}
+
+function trimEnd(list: Inline[]): Inline[] {
+  const last = list.at(-1);
+  if (last?.t === 'text') {
     last.v = last.v.replace(/ $/, '');
     if (last.v === '') {
       list.pop();
       trimEnd(list);
     }
-  };
-  const out = walk(nodes);
-  trimEnd(out);
-  return out;
+  } else if (last) {
+    trimEnd(last.c);
+  }
+  return list;
 }
 
 const inlineText = (c: Inline[]): string => c.map((n) => (n.t === 'text' ? n.v : inlineText(n.c))).join('');

@@ -246,6 +246,13 @@ describe('errors', () => {
     });
   });
 
+  it('reports link titles and links inside links, which CommonMark parses but captions do not support', () => {
+    expect(errorsOf('[x](https://a.org "t") and [a [b](#b) c](#c)')).toEqual([
+      { line: 0, column: 4, message: 'link titles ([text](https://… "title")) are not supported; end the link right after its URL' },
+      { line: 0, column: 27, message: 'a link cannot contain another link; remove the inner [text](…)' },
+    ]);
+  });
+
   it('reports headings and lists at line start, outside quotes', () => {
     const heading = 'headings ("# ") are not supported in captions; use a plain paragraph or **strong** text';
     const list =
