@@ -13,9 +13,16 @@ export default defineConfig({
   base: './',
   // Per checkout, not in node_modules: several checkouts may share one node_modules.
   cacheDir: '.cache/vite',
-  plugins: [svelte(), storyPlugin({ script: STORY_SCRIPT }), embedPlugin(), prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins })],
+  plugins: [
+    svelte(),
+    storyPlugin({ script: STORY_SCRIPT }),
+    embedPlugin(),
+    prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins }),
+  ],
   build: {
     target: 'es2022',
+    // Every browser the story supports preloads modules itself: no polyfill in the shell.
+    modulePreload: { polyfill: false },
     // Each map engine is one large chunk by design, loaded after the text (mapbox-gl: 1.9 MB, 0.5 MB gzip).
     chunkSizeWarningLimit: 2000,
   },

@@ -59,8 +59,8 @@ export async function engineSizes(): Promise<EngineSize[]> {
   await buildSite(offline, {}, { manifest: true });
   await buildSite(mapbox, { VITE_MAPBOX_TOKEN: FAKE_TOKEN }, { manifest: true });
   return [
-    measure(offline, 'src/map/maplibre.ts', 'maplibre-gl', 'no token'),
-    measure(mapbox, 'src/map/mapbox.ts', 'mapbox-gl', 'with token'),
-    measure(mapbox, 'src/map/maplibre.ts', 'maplibre-gl (fallback)', 'with token'),
+    measure(offline, 'src/map/engine/maplibre.ts', 'maplibre-gl', 'no token'),
+    measure(mapbox, 'src/map/engine/mapbox.ts', 'mapbox-gl', 'with token'),
+    measure(mapbox, 'src/map/engine/maplibre.ts', 'maplibre-gl (fallback)', 'with token'),
   ];
 }

@@ -29,7 +29,12 @@ export async function runLighthouse(dist = 'dist', blocked: string[] = []): Prom
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const num = (id: string) => audits[id]?.numericValue ?? NaN;
     return {
-      scores: { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') },
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+      },
       fcp: num('first-contentful-paint'),
       lcp: num('largest-contentful-paint'),
       tbt: num('total-blocking-time'),

@@ -57,7 +57,9 @@ export function syntheticFronts(total = VERTICES): GeoJSON.FeatureCollection {
 }
 
 const vertexCount = (fc: GeoJSON.FeatureCollection, date: string) =>
-  fc.features.filter((f) => f.properties?.snapshot === date).reduce((n, f) => n + (f.geometry as GeoJSON.Polygon).coordinates.reduce((m, r) => m + r.length - 1, 0), 0);
+  fc.features
+    .filter((f) => f.properties?.snapshot === date)
+    .reduce((n, f) => n + (f.geometry as GeoJSON.Polygon).coordinates.reduce((m, r) => m + r.length - 1, 0), 0);
 
 export function nodeFigures() {
   const fc = syntheticFronts();
@@ -99,8 +101,7 @@ const quantile = (xs: number[], q: number) => {
 function benchStory(dir: string, vertices: number) {
   mkdirSync(join(dir, 'data'), { recursive: true });
   writeFileSync(join(dir, 'data', 'fronts.geojson'), JSON.stringify(syntheticFronts(vertices)));
-  const step = (id: string, extra: string) =>
-    `  - id: ${id}\n    chapter: bench\n    sources: [bench]\n    caption: ${id}\n${extra}`;
+  const step = (id: string, extra: string) => `  - id: ${id}\n    chapter: bench\n    sources: [bench]\n    caption: ${id}\n${extra}`;
   writeFileSync(
     join(dir, 'story.yaml'),
     `meta:
@@ -126,7 +127,11 @@ async function taskMs(cdp: CDPSession): Promise<number> {
 }
 
 /** Scrolls to a step and records frame intervals, long tasks and main-thread task time until the map is still again. */
-async function timeStep(page: Page, cdp: CDPSession, id: string): Promise<{ intervals: number[]; longTasks: number; ms: number; busyMs: number }> {
+async function timeStep(
+  page: Page,
+  cdp: CDPSession,
+  id: string,
+): Promise<{ intervals: number[]; longTasks: number; ms: number; busyMs: number }> {
   const busy0 = await taskMs(cdp);
   await page.evaluate(`(() => {
     const w = window;
@@ -141,7 +146,10 @@ async function timeStep(page: Page, cdp: CDPSession, id: string): Promise<{ inte
     window.scrollTo({ top: top - window.innerHeight * 0.5 + 40, behavior: 'instant' });
   })()`);
   await page.waitForFunction((sid) => window.__story?.step === sid && !window.__story.moving, id, { timeout: 120_000, polling: 'raf' });
-  const { stamps, long } = (await page.evaluate(`(() => { window.__bench.on = false; return window.__bench; })()`)) as { stamps: number[]; long: number };
+  const { stamps, long } = (await page.evaluate(`(() => { window.__bench.on = false; return window.__bench; })()`)) as {
+    stamps: number[];
+    long: number;
+  };
   const busyMs = (await taskMs(cdp)) - busy0;
   return { intervals: stamps.slice(1).map((t, i) => t - stamps[i]!), longTasks: long, ms: stamps.at(-1)! - stamps[0]!, busyMs };
 }
@@ -168,7 +176,7 @@ export async function chromiumFigures(vertices: number) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(server.url);
-    // The engine starts at the reader's first move (src/map/wake.ts): time it, not its start.
+    // The engine starts at the reader's first move (src/reader/first-move.ts): time it, not its start.
     await page.evaluate(() => window.scrollBy(0, 1));
     await page.waitForFunction(() => window.__story?.mapStatus === 'ready', null, { timeout: 120_000 });
     const kinds = { camera: [] as number[], morph: [] as number[], both: [] as number[] };
@@ -188,7 +196,14 @@ export async function chromiumFigures(vertices: number) {
     return Object.fromEntries(
       (Object.keys(kinds) as (keyof typeof kinds)[]).map((k) => [
         k,
-        { median: quantile(kinds[k], 0.5), p95: quantile(kinds[k], 0.95), frames: kinds[k].length, longTasks: long[k], ms: length[k] / ROUNDS, busy: busy[k] / length[k] },
+        {
+          median: quantile(kinds[k], 0.5),
+          p95: quantile(kinds[k], 0.95),
+          frames: kinds[k].length,
+          longTasks: long[k],
+          ms: length[k] / ROUNDS,
+          busy: busy[k] / length[k],
+        },
       ]),
     ) as Record<keyof typeof kinds, { median: number; p95: number; frames: number; longTasks: number; ms: number; busy: number }>;
   } finally {
@@ -201,7 +216,9 @@ export async function printMorphFigures() {
   const n = nodeFigures();
   console.log('\nFront-line morph, Node (synthetic fronts)');
   console.log(`  snapshots                   ${n.vertices.join(' → ')} vertices; frame buffer ${n.frameVertices} vertices`);
-  console.log(`  per interpolated frame      ${(n.frameCpuMs * 1000).toFixed(0)} µs CPU, ${(n.frameMs * 1000).toFixed(0)} µs wall   (target: well under 1 ms)`);
+  console.log(
+    `  per interpolated frame      ${(n.frameCpuMs * 1000).toFixed(0)} µs CPU, ${(n.frameMs * 1000).toFixed(0)} µs wall   (target: well under 1 ms)`,
+  );
   console.log(`  plan at build time          ${n.planMs.toFixed(0)} ms; plan shipped ${(n.planBytes / 1024).toFixed(1)} kB`);
   console.log(`  expand on the page          ${n.expandMs.toFixed(1)} ms (once, when the map loads)`);
 
@@ -212,13 +229,25 @@ export async function printMorphFigures() {
 async function printChromium(vertices: number) {
   const c = await chromiumFigures(vertices);
   const ms = (x: number) => `${x.toFixed(1)} ms`;
-  console.log(`\nFront-line morph, Chromium/SwiftShader (${vertices} vertices a snapshot; ${STEP_MS} ms steps, ${ROUNDS} rounds; load average ${loadavg()[0]!.toFixed(1)} on this machine)`);
+  console.log(
+    `\nFront-line morph, Chromium/SwiftShader (${vertices} vertices a snapshot; ${STEP_MS} ms steps, ${ROUNDS} rounds; load average ${loadavg()[0]!.toFixed(1)} on this machine)`,
+  );
   console.log('  frame interval              median     p95       frames  step took  main thread busy  long tasks >50 ms');
-  for (const [name, k] of [['plain camera move', c.camera], ['morph alone', c.morph], ['morph + camera move', c.both]] as const) {
-    console.log(`  ${name.padEnd(27)} ${ms(k.median).padEnd(10)} ${ms(k.p95).padEnd(9)} ${String(k.frames).padEnd(7)} ${ms(k.ms).padEnd(10)} ${`${(k.busy * 100).toFixed(0)}%`.padEnd(17)} ${k.longTasks}`);
+  for (const [name, k] of [
+    ['plain camera move', c.camera],
+    ['morph alone', c.morph],
+    ['morph + camera move', c.both],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(27)} ${ms(k.median).padEnd(10)} ${ms(k.p95).padEnd(9)} ${String(k.frames).padEnd(7)} ${ms(k.ms).padEnd(10)} ${`${(k.busy * 100).toFixed(0)}%`.padEnd(17)} ${k.longTasks}`,
+    );
   }
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-  console.log(`  morph / plain               median ${ratio(c.morph.median, c.camera.median)}, p95 ${ratio(c.morph.p95, c.camera.p95)}   (target ≤ 1.2×)`);
+  console.log(
+    `  morph / plain               median ${ratio(c.morph.median, c.camera.median)}, p95 ${ratio(c.morph.p95, c.camera.p95)}   (target ≤ 1.2×)`,
+  );
   console.log(`  morph+camera / plain        median ${ratio(c.both.median, c.camera.median)}, p95 ${ratio(c.both.p95, c.camera.p95)}`);
-  console.log(`  long tasks >50 ms            ${c.morph.longTasks + c.both.longTasks} in the morph steps, ${c.camera.longTasks} in the plain moves   (target 0)`);
+  console.log(
+    `  long tasks >50 ms            ${c.morph.longTasks + c.both.longTasks} in the morph steps, ${c.camera.longTasks} in the plain moves   (target 0)`,
+  );
 }

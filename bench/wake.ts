@@ -1,4 +1,4 @@
-// What the reader's first move costs: the map engine starts then (src/map/wake.ts), so its
+// What the reader's first move costs: the map engine starts then (src/reader/first-move.ts), so its
 // download, compile and first frame fall in the first seconds of scrolling instead of before
 // the page is usable. Measured on a throttled phone (throttled-phone.ts): time from the first
 // scroll to the engine drawing, and the main thread's long tasks meanwhile (the part of each

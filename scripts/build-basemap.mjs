@@ -12,8 +12,19 @@ export const BBOX = [33.0, 31.5, 40.0, 36.6];
 
 // Every country the bbox touches must be listed here, so a new one in the data fails loudly.
 const ISO = {
-  Akrotiri: 'XAK', Cyprus: 'CYP', 'Cyprus U.N. Buffer Zone': 'XCB', Dhekelia: 'XDK', Iraq: 'IRQ', Israel: 'ISR',
-  Jordan: 'JOR', Lebanon: 'LBN', 'N. Cyprus': 'XNC', Palestine: 'PSE', 'Saudi Arabia': 'SAU', Syria: 'SYR', Turkey: 'TUR',
+  Akrotiri: 'XAK',
+  Cyprus: 'CYP',
+  'Cyprus U.N. Buffer Zone': 'XCB',
+  Dhekelia: 'XDK',
+  Iraq: 'IRQ',
+  Israel: 'ISR',
+  Jordan: 'JOR',
+  Lebanon: 'LBN',
+  'N. Cyprus': 'XNC',
+  Palestine: 'PSE',
+  'Saudi Arabia': 'SAU',
+  Syria: 'SYR',
+  Turkey: 'TUR',
 };
 
 const CYPRUS = new Set(['Akrotiri', 'Cyprus', 'Cyprus U.N. Buffer Zone', 'Dhekelia', 'N. Cyprus']);
@@ -23,15 +34,25 @@ const LABELS = [
   { name: 'SYRIA', name_ar: 'سوريا', kind: 'country', at: [37.0, 34.4], country: 'Syria' },
   { name: 'LEBANON', name_ar: 'لبنان', kind: 'country', at: [35.95, 34.25], country: 'Lebanon' },
   {
-    name: 'Anti-Lebanon Mountains', name_ar: 'جبال لبنان الشرقية', kind: 'region', at: [36.5, 34.0],
+    name: 'Anti-Lebanon Mountains',
+    name_ar: 'جبال لبنان الشرقية',
+    kind: 'region',
+    at: [36.5, 34.0],
     note: 'Generic label point (Wikipedia, Anti-Lebanon: 34.000 N, 36.500 E).',
   },
   {
-    name: 'Qalamoun Mountains', name_ar: 'جبال القلمون', kind: 'region', at: [36.82261, 34.00158],
+    name: 'Qalamoun Mountains',
+    name_ar: 'جبال القلمون',
+    kind: 'region',
+    at: [36.82261, 34.00158],
     note: 'Generic label point (Wikipedia, Qalamun Mountains: 34.00158 N, 36.82261 E).',
   },
   {
-    name: 'Bekaa Valley', name_ar: 'سهل البقاع', kind: 'region', at: [36.04, 33.93], country: 'Lebanon',
+    name: 'Bekaa Valley',
+    name_ar: 'سهل البقاع',
+    kind: 'region',
+    at: [36.04, 33.93],
+    country: 'Lebanon',
     note: 'Generic label position on the valley floor west of the range, chosen for legibility, not sourced.',
   },
 ];
@@ -50,7 +71,12 @@ function cross(a, b, axis, bound) {
 
 /** Sutherland–Hodgman against the bbox; takes and returns an open ring. */
 function clipRingOpen(points, [w, s, e, n]) {
-  const planes = [[0, w, 1], [0, e, -1], [1, s, 1], [1, n, -1]];
+  const planes = [
+    [0, w, 1],
+    [0, e, -1],
+    [1, s, 1],
+    [1, n, -1],
+  ];
   let pts = points;
   for (const [axis, bound, sign] of planes) {
     const inside = (p) => sign * (p[axis] - bound) >= 0;
@@ -109,7 +135,12 @@ function clipSegment(a, b, [w, s, e, n]) {
   const dy = b[1] - a[1];
   let t0 = 0;
   let t1 = 1;
-  const tests = [[-dx, a[0] - w], [dx, e - a[0]], [-dy, a[1] - s], [dy, n - a[1]]];
+  const tests = [
+    [-dx, a[0] - w],
+    [dx, e - a[0]],
+    [-dy, a[1] - s],
+    [dy, n - a[1]],
+  ];
   for (const [p, q] of tests) {
     if (p === 0) {
       if (q < 0) return null;
@@ -141,9 +172,7 @@ function clipLine(coords, bbox) {
     run.push(seg.to);
     if (seg.cutEnd) run = null;
   }
-  return runs
-    .map((r) => r.map(roundPoint).filter((p, i, all) => i === 0 || !samePoint(p, all[i - 1])))
-    .filter((r) => r.length >= 2);
+  return runs.map((r) => r.map(roundPoint).filter((p, i, all) => i === 0 || !samePoint(p, all[i - 1]))).filter((r) => r.length >= 2);
 }
 
 function ringContains(ring, [x, y]) {
@@ -167,8 +196,10 @@ function geometryBounds(geometry) {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const b = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of polygons.flat(2)) {
-    b[0] = Math.min(b[0], p[0]); b[1] = Math.min(b[1], p[1]);
-    b[2] = Math.max(b[2], p[0]); b[3] = Math.max(b[3], p[1]);
+    b[0] = Math.min(b[0], p[0]);
+    b[1] = Math.min(b[1], p[1]);
+    b[2] = Math.max(b[2], p[0]);
+    b[3] = Math.max(b[3], p[1]);
   }
   return b;
 }

@@ -20,7 +20,11 @@ try {
     const steps = await frame.evaluate(() => window.__story!.steps);
     for (const id of [steps[1]!, steps[Math.floor(steps.length / 2)]!]) {
       const y = await frame.evaluate((sid) => document.getElementById(sid)!.getBoundingClientRect().top, id);
-      await page.$eval('#a', (f, top) => window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + top - window.innerHeight * 0.3), y);
+      await page.$eval(
+        '#a',
+        (f, top) => window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + top - window.innerHeight * 0.3),
+        y,
+      );
       await frame.waitForFunction((sid) => window.__story!.step === sid && !window.__story!.moving, id, { timeout: 20000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/embed-${name}-${id}.png` });

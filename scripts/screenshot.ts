@@ -14,14 +14,18 @@ try {
     await page.goto(server.url);
     await page.waitForFunction(() => window.__story?.mapStatus !== 'loading', null, { timeout: 30000 });
     await page.screenshot({ path: `${out}/${name}-top.png` });
-    // The reader's first move starts the engine (src/map/wake.ts); the steps are shot on it.
+    // The reader's first move starts the engine (src/reader/first-move.ts); the steps are shot on it.
     await page.evaluate(() => window.scrollBy(0, 1));
-    await page.waitForFunction(() => window.__story?.mapStatus !== 'static', null, { timeout: 30000 }).catch(() => console.log(`[${name}] static maps only`));
+    await page
+      .waitForFunction(() => window.__story?.mapStatus !== 'static', null, { timeout: 30000 })
+      .catch(() => console.log(`[${name}] static maps only`));
     const steps = await page.evaluate(() => window.__story!.steps);
     for (const id of steps) {
       await page.evaluate((sid) => document.getElementById(sid)!.scrollIntoView({ block: 'start' }), id);
       await page.evaluate(() => window.scrollBy(0, -window.innerHeight * 0.45));
-      await page.waitForFunction((sid) => window.__story!.step === sid && !window.__story!.moving, id, { timeout: 20000 }).catch(() => console.log(`[${name}] ${id}: not settled`));
+      await page
+        .waitForFunction((sid) => window.__story!.step === sid && !window.__story!.moving, id, { timeout: 20000 })
+        .catch(() => console.log(`[${name}] ${id}: not settled`));
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${name}-${id}.png` });
     }

@@ -1,5 +1,6 @@
-// `npm test`: type-check (svelte-check), then every Vitest project (unit in Node, reader-facing
-// in Chromium), closing with the plain count line CI reads: "N passed, N failed".
+// `npm test`: the tools (types, lint, format), then every Vitest project (unit in Node,
+// reader-facing in Chromium), closing with the plain count line CI reads: "N passed, N failed".
+// It counts tests; a tool that fails adds one failure (named above the line), so CI fails too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -8,24 +9,42 @@ const report = '.cache/vitest-report.json';
 mkdirSync('.cache', { recursive: true });
 rmSync(report, { force: true });
 
-console.log('▸ svelte-check (types, Svelte warnings)');
-const typesOk = run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']) === 0;
+const tools = [
+  ['svelte-check (types, Svelte warnings)', 'svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings']],
+  ['eslint', 'eslint', ['--max-warnings', '0', '.']],
+  ['prettier', 'prettier', ['--check', '--log-level', 'warn', '.']],
+];
+const failedTools = tools.filter(([name, cmd, args]) => {
+  console.log(`▸ ${name}`);
+  return run('npx', [cmd, ...args]) !== 0;
+});
 
 console.log('▸ vitest');
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+const vitestStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+  ...process.argv.slice(2),
+]);
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numTotalTestSuites > 0 && json.success === false && json.numFailedTests === 0 ? 1 : 0);
+  skipped = json.numPendingTests + json.numTodoTests;
+  // A file that fails to load has no failed test of its own: count it.
+  failed = json.numFailedTests + json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 } catch {
-  failed += 1; // no report: the run itself failed
+  console.log('no Vitest report: the run itself failed');
+  failed += 1;
 }
-if (typesOk) passed += 1;
-else failed += 1;
 if (vitestStatus !== 0 && failed === 0) failed = 1;
+for (const [name] of failedTools) console.log(`✗ ${name} failed`);
+failed += failedTools.length;
 
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

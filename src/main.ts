@@ -1,4 +1,4 @@
-import { hydrate, mount } from 'svelte';
+import { hydrate } from 'svelte';
 import story from 'virtual:story';
 import Story from './components/Story.svelte';
 import './app.css';

@@ -54,7 +54,13 @@ export function connect(report: Report): void {
   });
   window.addEventListener('resize', layout);
   new ResizeObserver(() => sendHeight()).observe(root);
-  document.addEventListener('click', (event) => followLink(event, () => view, (y) => post(scrollMessages(y, pym))));
+  document.addEventListener('click', (event) =>
+    followLink(
+      event,
+      () => view,
+      (y) => post(scrollMessages(y, pym)),
+    ),
+  );
 
   root.dataset.embed = 'frame';
   layout();

@@ -5,19 +5,21 @@ import type { Attachment } from 'svelte/attachments';
 import type { ReaderViewport } from '../layout/viewport.ts';
 import { pinOffset } from './geometry.ts';
 
-export const pinToHost = (host: ReaderViewport | null): Attachment<HTMLElement> => (element) => {
-  const box = element.parentElement;
-  if (!host || !box) return;
-  const apply = () => {
-    if (!host.view) return;
-    element.style.position = 'relative';
-    element.style.transform = `translateY(${pinOffset(host.view, box.getBoundingClientRect(), element.offsetHeight)}px)`;
+export const pinToHost =
+  (host: ReaderViewport | null): Attachment<HTMLElement> =>
+  (element) => {
+    const box = element.parentElement;
+    if (!host || !box) return;
+    const apply = () => {
+      if (!host.view) return;
+      element.style.position = 'relative';
+      element.style.transform = `translateY(${pinOffset(host.view, box.getBoundingClientRect(), element.offsetHeight)}px)`;
+    };
+    apply();
+    const unsubscribe = host.subscribe(apply);
+    return () => {
+      unsubscribe();
+      element.style.removeProperty('position');
+      element.style.removeProperty('transform');
+    };
   };
-  apply();
-  const unsubscribe = host.subscribe(apply);
-  return () => {
-    unsubscribe();
-    element.style.removeProperty('position');
-    element.style.removeProperty('transform');
-  };
-};

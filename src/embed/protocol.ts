@@ -24,14 +24,11 @@ export interface HostViewport {
 
 type Data = Record<string, unknown>;
 const isData = (d: unknown): d is Data => typeof d === 'object' && d !== null && !Array.isArray(d);
-const within = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const within = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 
 /** A checked HostViewport, or null when any number is not finite or out of range. */
 export function hostViewport(top: unknown, bottom: unknown, height: unknown): HostViewport | null {
-  return within(top, -MAX_OFFSET, MAX_OFFSET) &&
-    within(bottom, top, top + MAX_HEIGHT) &&
-    within(height, 1, MAX_VIEWPORT)
+  return within(top, -MAX_OFFSET, MAX_OFFSET) && within(bottom, top, top + MAX_HEIGHT) && within(height, 1, MAX_VIEWPORT)
     ? { top, bottom, height }
     : null;
 }

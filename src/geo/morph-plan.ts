@@ -178,7 +178,13 @@ function nearestPresent(at: readonly (Found | null)[], s: number): number {
 function regionKx(fc: GeoJSON.FeatureCollection): number {
   let sum = 0;
   let n = 0;
-  for (const f of fc.features) for (const rings of polygonsOf(f.geometry)) for (const ring of rings) for (const p of ring) (sum += p[1]!), n++;
+  for (const f of fc.features)
+    for (const rings of polygonsOf(f.geometry))
+      for (const ring of rings)
+        for (const p of ring) {
+          sum += p[1]!;
+          n++;
+        }
   return Math.cos(((n ? sum / n : 0) * Math.PI) / 180);
 }
 
@@ -188,7 +194,12 @@ export function planMorph(fc: GeoJSON.FeatureCollection): MorphPlan {
   const kx = regionKx(fc);
   const S = snapshots.length;
   const tracks: AreaTrack[] = [];
-  const newTrack = <T extends object>(extra: T): RingTrack & T => ({ at: Array<Found | null>(S).fill(null), last: null, centre: [0, 0], ...extra });
+  const newTrack = <T extends object>(extra: T): RingTrack & T => ({
+    at: Array<Found | null>(S).fill(null),
+    last: null,
+    centre: [0, 0],
+    ...extra,
+  });
 
   snapshots.forEach((date, s) => {
     const byKey = new Map<string, { side: string; id: string; parts: { f: number; p: number; rings: Position[][] }[] }>();
@@ -207,13 +218,24 @@ export function planMorph(fc: GeoJSON.FeatureCollection): MorphPlan {
     });
     for (const { side, id, parts } of byKey.values()) {
       const own = tracks.filter((t) => t.side === side && t.id === id);
-      const match = greedyMatch(own, parts.map((part) => centroid(part.rings[0]!)), kx);
+      const match = greedyMatch(
+        own,
+        parts.map((part) => centroid(part.rings[0]!)),
+        kx,
+      );
       parts.forEach((part, i) => {
         let track = own[match[i]!];
         if (!track) tracks.push((track = newTrack({ side, id, holes: [] as RingTrack[] })));
         place(track, s, part.f, part.p, 0, part.rings[0]!, kx);
-        const holes = part.rings.slice(1).map((ring, k) => ({ ring, r: k + 1 })).filter((h) => h.ring.length >= 3);
-        const holeMatch = greedyMatch(track.holes, holes.map((h) => centroid(h.ring)), kx);
+        const holes = part.rings
+          .slice(1)
+          .map((ring, k) => ({ ring, r: k + 1 }))
+          .filter((h) => h.ring.length >= 3);
+        const holeMatch = greedyMatch(
+          track.holes,
+          holes.map((h) => centroid(h.ring)),
+          kx,
+        );
         holes.forEach((h, k) => {
           let hole = track.holes[holeMatch[k]!];
           if (!hole) track.holes.push((hole = newTrack({})));

@@ -21,7 +21,13 @@ function showNow(el: HTMLElement, on: boolean) {
 }
 
 /** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */
-export function tweenNumbers(values: Record<string, number>, target: Record<string, number>, timing: Morph, reduced: boolean, onUpdate: () => void): () => void {
+export function tweenNumbers(
+  values: Record<string, number>,
+  target: Record<string, number>,
+  timing: Morph,
+  reduced: boolean,
+  onUpdate: () => void,
+): () => void {
   for (const [k, v] of Object.entries(target)) values[k] ??= v;
   if (reduced || timing.duration === 0 || !gsap) {
     Object.assign(values, target);
@@ -45,7 +51,8 @@ export function crossfade(items: readonly HTMLElement[], current: HTMLElement | 
     gsap.killTweensOf(el);
     if (reduced) gsap.set(el, { autoAlpha: on ? 1 : 0, y: 0 });
     else if (on) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
-    else if (Number(gsap.getProperty(el, 'autoAlpha')) > 0) gsap.to(el, { autoAlpha: 0, y: -6, duration: STAMP_SECONDS, ease: 'power2.in' });
+    else if (Number(gsap.getProperty(el, 'autoAlpha')) > 0)
+      gsap.to(el, { autoAlpha: 0, y: -6, duration: STAMP_SECONDS, ease: 'power2.in' });
   }
 }
 

@@ -4,7 +4,7 @@
 // the static map of the first step, which shows the same thing; so the engine waits for the
 // reader's first move (a scroll of the page, or of the host page when embedded; a touch, a click,
 // a key) and then takes over from the static map on whatever step the reader has reached.
-import type { ReaderViewport } from '../../layout/viewport.ts';
+import type { ReaderViewport } from '../layout/viewport.ts';
 
 /** What the reader does that starts the engine. `scroll` also comes from deep links and restored positions. */
 export const WAKE_EVENTS = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'] as const;

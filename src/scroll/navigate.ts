@@ -21,10 +21,9 @@ const MARGIN = 16;
  */
 export function restingScroll(box: StepBox, viewport: { width: number; height: number }, line: number): number {
   const { width, height } = viewport;
-  const cardAt =
-    isDesktop(width)
-      ? Math.max(MARGIN, (height - box.cardHeight) / 2)
-      : Math.max(MARGIN, Math.min(height - cardPadding(width, height).bottom, height - box.cardHeight - MARGIN));
+  const cardAt = isDesktop(width)
+    ? Math.max(MARGIN, (height - box.cardHeight) / 2)
+    : Math.max(MARGIN, Math.min(height - cardPadding(width, height).bottom, height - box.cardHeight - MARGIN));
   return Math.max(0, box.cardTop - cardAt, box.top - line + 1);
 }
 

@@ -47,13 +47,17 @@ function checkRing(ring: unknown, path: GeoIssue['path'], out: GeoIssue[]): void
   if (!checkLine(ring, path, 4, out)) return;
   const first = ring[0]!;
   const last = ring[ring.length - 1]!;
-  if (first[0] !== last[0] || first[1] !== last[1]) out.push({ path, message: 'polygon ring is not closed: its last position must repeat the first' });
+  if (first[0] !== last[0] || first[1] !== last[1])
+    out.push({ path, message: 'polygon ring is not closed: its last position must repeat the first' });
 }
 
 function checkGeometry(g: unknown, allowed: readonly string[], path: GeoIssue['path'], out: GeoIssue[]): void {
   if (!isObject(g)) return void out.push({ path, message: 'expected a geometry object' });
   if (!allowed.includes(String(g.type))) {
-    return void out.push({ path: [...path, 'type'], message: `geometry "${String(g.type)}" does not fit this layer; expected ${allowed.join(' or ')}` });
+    return void out.push({
+      path: [...path, 'type'],
+      message: `geometry "${String(g.type)}" does not fit this layer; expected ${allowed.join(' or ')}`,
+    });
   }
   const c = g.coordinates;
   const at = [...path, 'coordinates'];
@@ -94,7 +98,10 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
     if (kind === 'places') {
       const id = props.id;
       if (typeof id !== 'string' || !SLUG.test(id)) {
-        out.push({ path: [...path, 'properties'], message: 'a place needs an "id" slug (lowercase letters, digits, hyphens) that steps can highlight' });
+        out.push({
+          path: [...path, 'properties'],
+          message: 'a place needs an "id" slug (lowercase letters, digits, hyphens) that steps can highlight',
+        });
       } else if (ids.has(id)) {
         out.push({ path: [...path, 'properties', 'id'], message: `duplicate place id "${id}" (also features[${ids.get(id)}])` });
       } else ids.set(id, i);
@@ -105,7 +112,8 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
 
 /** A front polygon says what it is, when, and on whose word. */
 function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['path'], out: GeoIssue[]): void {
-  const need = (ok: boolean, key: string, what: string) => ok || out.push({ path: [...path, key], message: `a front polygon needs "${key}": ${what}` });
+  const need = (ok: boolean, key: string, what: string) =>
+    ok || out.push({ path: [...path, key], message: `a front polygon needs "${key}": ${what}` });
   need(typeof props.id === 'string' && SLUG.test(props.id), 'id', 'a slug naming the area across snapshots, e.g. "nusra-jurud-arsal"');
   need(typeof props.snapshot === 'string' && ISO_DATE.test(props.snapshot), 'snapshot', 'the date of the snapshot, YYYY-MM-DD');
   need(SIDES.includes(props.side as never), 'side', SIDES.join(', '));

@@ -7,18 +7,27 @@ export interface JsonError {
   message: string;
 }
 
-interface Found { code: string; offset: number; length: number; close: string | undefined }
+interface Found {
+  code: string;
+  offset: number;
+  length: number;
+  close: string | undefined;
+}
 
 export function findJsonError(text: string): JsonError | null {
   const open: string[] = []; // closers of the containers around the parser
   const found: Found[] = [];
-  visit(text, {
-    onObjectBegin: () => void open.push('}'),
-    onArrayBegin: () => void open.push(']'),
-    onObjectEnd: () => void open.pop(),
-    onArrayEnd: () => void open.pop(),
-    onError: (code, offset, length) => void found.push({ code: printParseErrorCode(code), offset, length, close: open.at(-1) }),
-  }, { disallowComments: true });
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push('}'),
+      onArrayBegin: () => void open.push(']'),
+      onObjectEnd: () => void open.pop(),
+      onArrayEnd: () => void open.pop(),
+      onError: (code, offset, length) => void found.push({ code: printParseErrorCode(code), offset, length, close: open.at(-1) }),
+    },
+    { disallowComments: true },
+  );
   return found[0] ? explain(text, found[0], found[1]) : null;
 }
 
@@ -49,7 +58,10 @@ function explain(text: string, { code, offset, length, close }: Found, next: Fou
         ? at('unterminated string', text.length)
         : at('unescaped line break in a string; write \\n, or close the string with "', offset + length);
     case 'InvalidCharacter':
-      return inString(body.split('').findIndex((c) => c < ' '), 'unescaped control character (a tab?) in a string; write e.g. \\t');
+      return inString(
+        body.split('').findIndex((c) => c < ' '),
+        'unescaped control character (a tab?) in a string; write e.g. \\t',
+      );
     case 'InvalidEscapeCharacter':
     case 'InvalidUnicode':
       return inString(body.indexOf('\\'), 'invalid escape in a string; write \\\\ for a backslash, \\u00e9 for "é"');
@@ -65,4 +77,3 @@ function explain(text: string, { code, offset, length, close }: Found, next: Fou
       return at(`invalid number ${token}`);
   }
 }
-

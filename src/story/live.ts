@@ -24,7 +24,10 @@ export interface LiveUpdate {
   problems: LiveProblem[];
 }
 
-export function liveUpdate(result: { story: Story | null; data: StoryData; errors: StoryError[] }, read: (file: string) => string | null): LiveUpdate {
+export function liveUpdate(
+  result: { story: Story | null; data: StoryData; errors: StoryError[] },
+  read: (file: string) => string | null,
+): LiveUpdate {
   const problems = result.errors.map((e) => {
     const source = read(e.file);
     return { severity: e.severity, message: formatError(e), frame: source === null ? '' : codeFrame(source, e.line, e.column) };

@@ -108,7 +108,9 @@ function explain(issue: zcore.$ZodIssue, input: unknown): string {
   const value = valueAt(input, issue.path as Path);
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? `required key "${String(issue.path.at(-1))}" is missing` : `expected ${issue.expected}, got ${describeValue(value)}`;
+      return value === undefined
+        ? `required key "${String(issue.path.at(-1))}" is missing`
+        : `expected ${issue.expected}, got ${describeValue(value)}`;
     case 'too_big':
       return typeof value === 'number'
         ? `${value} is too large: expected at most ${String(issue.maximum)}`
@@ -158,7 +160,13 @@ function schemaErrors(result: zcore.$ZodIssue[], input: unknown, loc: Locator): 
 }
 
 /** Places a markup error reported inside a caption at its line and column in the script. */
-function captionError(loc: Locator, source: string, path: Path, text: string, e: { line: number; column: number; message: string }): StoryError {
+function captionError(
+  loc: Locator,
+  source: string,
+  path: Path,
+  text: string,
+  e: { line: number; column: number; message: string },
+): StoryError {
   const node = loc.node(path);
   const [start, end] = node?.range ?? [loc.offset(path), loc.offset(path)];
   const snippet = (text.split('\n')[e.line] ?? '').slice(e.column, e.column + 24);
@@ -188,7 +196,10 @@ const YAML_HINTS: [RegExp, string][] = [
   [/^Tabs are not allowed/, 'indent with spaces only'],
   [/^All mapping items must start at the same column/, 'this line is indented differently from the keys around it: line them up'],
   [/^Implicit keys need to be on a single line/, 'a key is missing its ":", or a value holds ": " and needs "quotes"'],
-  [/^Nested mappings are not allowed in compact mappings/, 'a value holds ": ": put it in "quotes", or use | and write it on the next lines'],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'a value holds ": ": put it in "quotes", or use | and write it on the next lines',
+  ],
   [/^Map keys must be unique/, 'this key is written twice here'],
   [/^Missing closing "?quote/, 'a quote opened here is never closed'],
   [/^Flow sequence/, 'a [list] is not closed with "]", or its next line is not indented enough'],
@@ -204,7 +215,13 @@ const yamlHint = (message: string): string => {
 const byPosition = (errors: StoryError[], script: string): StoryError[] =>
   errors
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.file === b.e.file ? 0 : a.e.file === script ? -1 : b.e.file === script ? 1 : a.e.file < b.e.file ? -1 : 1) || a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (a.e.file === b.e.file ? 0 : a.e.file === script ? -1 : b.e.file === script ? 1 : a.e.file < b.e.file ? -1 : 1) ||
+        a.e.line - b.e.line ||
+        a.e.column - b.e.column ||
+        a.i - b.i,
+    )
     .map(({ e }) => e);
 
 export function loadStory(opts: LoadOptions): LoadResult {
@@ -229,7 +246,8 @@ interface Parts {
   ids: { source: (string | null)[]; chapter: (string | null)[]; layer: (string | null)[]; step: (string | null)[] };
 }
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const idsOf = (items: unknown): (string | null)[] =>
   Array.isArray(items) ? items.map((x) => (typeof record(x).id === 'string' ? (record(x).id as string) : null)) : [];
 
@@ -281,7 +299,7 @@ function compile(opts: LoadOptions): LoadResult {
   const parsed = StoryScript.safeParse(input);
   const errors: StoryError[] = parsed.success ? [] : schemaErrors(parsed.error.issues, input, loc);
   const script = parsed.data ?? null;
-  const { sources, chapters, layers, steps, first, method, ids } = parts(input, script);
+  const { layers, steps, first, method, ids } = parts(input, script);
   errors.push(
     ...duplicates(ids.chapter, 'chapter', ['chapters'], loc),
     ...duplicates(ids.step, 'step', ['steps'], loc),
@@ -316,15 +334,23 @@ function compile(opts: LoadOptions): LoadResult {
   const known = { chapter: present(ids.chapter), layer: present(ids.layer), source: present(ids.source), place: places.map((p) => p.id) };
   steps.forEach((step, i) => {
     const at = (...p: Path): Path => ['steps', i, ...p];
-    if (step.chapter && !known.chapter.includes(step.chapter)) errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, known.chapter));
+    if (step.chapter && !known.chapter.includes(step.chapter))
+      errors.push(danglingRef(loc, at('chapter'), 'chapter', step.chapter, known.chapter));
     step.layers?.forEach((id, j) => known.layer.includes(id) || errors.push(danglingRef(loc, at('layers', j), 'layer', id, known.layer)));
-    step.sources?.forEach((id, j) => known.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, known.source)));
+    step.sources?.forEach(
+      (id, j) => known.source.includes(id) || errors.push(danglingRef(loc, at('sources', j), 'source', id, known.source)),
+    );
     if (step.front && frontsComplete && !snapshots.includes(step.front)) {
-      errors.push(loc.error(at('front'), `no front-line snapshot dated ${step.front}; the front layers have ${snapshots.join(', ') || 'none'}`));
+      errors.push(
+        loc.error(at('front'), `no front-line snapshot dated ${step.front}; the front layers have ${snapshots.join(', ') || 'none'}`),
+      );
     }
     if (step.dateLabel && !step.date) errors.push(loc.error(at('dateLabel'), 'a dateLabel needs a date on the same step'));
     // With a places file unreadable, its ids are unknown: say nothing rather than cascade.
-    if (placesComplete) step.highlight?.forEach((id, j) => known.place.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, known.place)));
+    if (placesComplete)
+      step.highlight?.forEach(
+        (id, j) => known.place.includes(id) || errors.push(danglingRef(loc, at('highlight', j), 'place', id, known.place)),
+      );
   });
   if (first && first.camera === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a camera (later steps inherit it)'));
   if (first && first.date === undefined) errors.push(loc.error(['steps', 0], 'the first step needs a date (later steps inherit it)'));
@@ -340,10 +366,16 @@ function compile(opts: LoadOptions): LoadResult {
 
   // Views settle only on a script that passed the schema and gives the first step what it must.
   const views = script?.steps[0]?.camera && script.steps[0].date ? resolveViews(script.steps) : null;
-  const frontLayers = new Set(present(layers).filter((l) => l.kind === 'front').map((l) => l.id));
+  const frontLayers = new Set(
+    present(layers)
+      .filter((l) => l.kind === 'front')
+      .map((l) => l.id),
+  );
   views?.forEach((v, i) => {
     if (v.front === null && v.layers.some((id) => frontLayers.has(id))) {
-      errors.push(loc.error(['steps', i], 'this step shows a front layer but no snapshot: add front: YYYY-MM-DD here or on an earlier step'));
+      errors.push(
+        loc.error(['steps', i], 'this step shows a front layer but no snapshot: add front: YYYY-MM-DD here or on an earlier step'),
+      );
     }
   });
 
@@ -370,7 +402,8 @@ function compile(opts: LoadOptions): LoadResult {
       chapter: s.chapter,
       date: views[i]!.date,
       caption: captions[i]!,
-      alt: s.alt ?? `Map: ${views[i]!.layers.map((id) => layerTitle.get(id)).join(', ') || 'the region'}. ${plainText(captions[i]!)}`.trim(),
+      alt:
+        s.alt ?? `Map: ${views[i]!.layers.map((id) => layerTitle.get(id)).join(', ') || 'the region'}. ${plainText(captions[i]!)}`.trim(),
       sources: s.sources,
     })),
     views,
@@ -388,7 +421,12 @@ function warningAt(f: Finding, loc: Locator, raw: Record<string, { text: string;
 
 /** Places of a (checked) places layer with where they are. */
 const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>
-  fc.features.map((f, feature) => ({ id: String(f.properties?.id), layer, lngLat: (f.geometry as GeoJSON.Point).coordinates as [number, number], feature }));
+  fc.features.map((f, feature) => ({
+    id: String(f.properties?.id),
+    layer,
+    lngLat: (f.geometry as GeoJSON.Point).coordinates as [number, number],
+    feature,
+  }));
 
 /** Locates paths in a JSON data file (JSON is YAML); only built when something is reported there. */
 function dataLocator(text: string, label: string): Locator {
@@ -397,7 +435,11 @@ function dataLocator(text: string, label: string): Locator {
 }
 
 /** JSON text of a layer's data → FeatureCollection, or errors located in that file. */
-export function parseDataFile(raw: string, label: string, kind: Parameters<typeof checkLayerData>[1]): { data: GeoJSON.FeatureCollection | null; errors: StoryError[] } {
+export function parseDataFile(
+  raw: string,
+  label: string,
+  kind: Parameters<typeof checkLayerData>[1],
+): { data: GeoJSON.FeatureCollection | null; errors: StoryError[] } {
   const lines = new LineCounter();
   let json: unknown;
   try {
@@ -407,7 +449,10 @@ export function parseDataFile(raw: string, label: string, kind: Parameters<typeo
     lines.addNewLine(0);
     for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lines.addNewLine(i + 1);
     const { line, col } = lines.linePos(e.offset);
-    return { data: null, errors: [{ severity: 'error', file: label, line, column: col, path: '', message: `not valid JSON: ${e.message}` }] };
+    return {
+      data: null,
+      errors: [{ severity: 'error', file: label, line, column: col, path: '', message: `not valid JSON: ${e.message}` }],
+    };
   }
   const issues = checkLayerData(json, kind);
   if (!issues.length) return { data: json as GeoJSON.FeatureCollection, errors: [] };

@@ -7,22 +7,26 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { PhrasingContent } from 'mdast';
 
 export type Inline =
-  | { t: 'text'; v: string }
-  | { t: 'em'; c: Inline[] }
-  | { t: 'strong'; c: Inline[] }
-  | { t: 'link'; href: string; c: Inline[] };
+  { t: 'text'; v: string } | { t: 'em'; c: Inline[] } | { t: 'strong'; c: Inline[] } | { t: 'link'; href: string; c: Inline[] };
 export type Paragraph = { t: 'p'; c: Inline[] };
 export type Quote = { t: 'quote'; c: Paragraph[]; by: Inline[] | null };
 export type Block = Paragraph | Quote;
 /** 0-based line and column (UTF-16 code units) within the caption text. */
-export interface MarkupError { line: number; column: number; message: string }
+export interface MarkupError {
+  line: number;
+  column: number;
+  message: string;
+}
 
-interface Seg { text: string; line: number; col: number } // a line's content and where it starts
+interface Seg {
+  text: string;
+  line: number;
+  col: number;
+} // a line's content and where it starts
 
 const MSG = {
   empty: 'caption is empty',
-  html: (tag: string) =>
-    `raw HTML is not allowed ("${tag}"); use *emphasis*, **strong**, [text](https://…) or "> " block quotes`,
+  html: (tag: string) => `raw HTML is not allowed ("${tag}"); use *emphasis*, **strong**, [text](https://…) or "> " block quotes`,
   unclosed: (open: string, name: string) =>
     `unclosed "${open}" (${name}) opened here; close it, or write \\${open[0]} for a literal "${open[0]}"`,
   unclosedLink: 'unclosed "[" (link) opened here; write [text](https://…), or \\[ for a literal "["',
@@ -56,8 +60,21 @@ const ALLOWED_HREF = [/^https?:\/\/[^\s/?#]+\S*$/i, /^mailto:[^\s@]+@[^\s@]+$/i,
 // Blocks are split by parseCaption; HTML, autolinks, entities and "\" line breaks stay literal text (HTML is then reported).
 const INLINE_ONLY = {
   disable: {
-    null: ['autolink', 'blockQuote', 'characterReference', 'codeFenced', 'codeIndented', 'definition', 'hardBreakEscape',
-      'headingAtx', 'htmlFlow', 'htmlText', 'list', 'setextUnderline', 'thematicBreak'],
+    null: [
+      'autolink',
+      'blockQuote',
+      'characterReference',
+      'codeFenced',
+      'codeIndented',
+      'definition',
+      'hardBreakEscape',
+      'headingAtx',
+      'htmlFlow',
+      'htmlText',
+      'list',
+      'setextUnderline',
+      'thematicBreak',
+    ],
   },
 };
 
@@ -73,7 +90,7 @@ export function parseCaption(text: string): { blocks: Block[]; errors: MarkupErr
 
   const lines = source.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (BLANK.test(lines[i]!)) {
       i++;
       continue;
@@ -188,7 +205,8 @@ function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
       if (ch === '`') report(i, MSG.code);
       else if (ch === '<') report(i, MSG.html(TAG.exec(src.slice(i))![0]));
       else if (ch === '!') report(i, MSG.image);
-      else if (ch === '[' && !inLink && i > bracketsTo) bracket(i); // link text holds balanced brackets only
+      else if (ch === '[' && !inLink && i > bracketsTo)
+        bracket(i); // link text holds balanced brackets only
       else if (ch === '*' || ch === '_') delimiters(i, m[0].length);
     }
   };

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 
 /** What editors see on hover and in completion: every field has a description and an example. */
-const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T =>
-  schema.meta({ description, examples: [example] });
+const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T => schema.meta({ description, examples: [example] });
 
 export const Slug = z
   .string()
@@ -29,7 +28,12 @@ export const DateSpec = z.union([
 
 // Examples shared by a field and the lists and objects that hold it.
 const EXAMPLE = {
-  source: { id: 'daily-star-2015-05-12', title: 'Hezbollah, Syrian army advance in Qalamoun', publisher: 'The Daily Star', date: '2015-05-12' },
+  source: {
+    id: 'daily-star-2015-05-12',
+    title: 'Hezbollah, Syrian army advance in Qalamoun',
+    publisher: 'The Daily Star',
+    date: '2015-05-12',
+  },
   chapter: { id: 'prelude', title: 'Prelude: March–April 2015' },
   layer: { id: 'towns', kind: 'places', title: 'Towns and villages', data: 'data/places.geojson' },
   step: {
@@ -44,7 +48,13 @@ const EXAMPLE = {
     caption: 'By 3 April the army was closing on *Zabadani* along three axes.',
   },
 };
-const EXAMPLE_META = { title: 'The battle for the barrens', dek: 'Scroll to follow the fighting.', byline: 'Graphics desk', published: '2015-06-21', sources: [EXAMPLE.source] };
+const EXAMPLE_META = {
+  title: 'The battle for the barrens',
+  dek: 'Scroll to follow the fighting.',
+  byline: 'Graphics desk',
+  published: '2015-06-21',
+  sources: [EXAMPLE.source],
+};
 
 export const LngLat = doc(
   z.tuple([
@@ -58,7 +68,11 @@ export const LngLat = doc(
 export const Camera = doc(
   z.strictObject({
     center: LngLat,
-    zoom: doc(z.number().min(0).max(22), 'map zoom on a phone, 0 (world) .. 22 (street); the region fits at about 8 (wider screens zoom in to frame the same area)', 8.2),
+    zoom: doc(
+      z.number().min(0).max(22),
+      'map zoom on a phone, 0 (world) .. 22 (street); the region fits at about 8 (wider screens zoom in to frame the same area)',
+      8.2,
+    ),
     pitch: doc(z.number().min(0).max(85).default(0), 'tilt in degrees, 0 (straight down) .. 85', 0),
     bearing: doc(z.number().min(-360).max(360).default(0), 'rotation in degrees clockwise from north', 0),
   }),
@@ -76,7 +90,10 @@ export const Transition = doc(
 );
 
 /** GSAP eases that do not overshoot: a front line must never pass its target. */
-export const MORPH_EASES = ['none', ...['power1', 'power2', 'power3', 'sine', 'expo', 'circ'].flatMap((e) => [`${e}.in`, `${e}.out`, `${e}.inOut`])] as const;
+export const MORPH_EASES = [
+  'none',
+  ...['power1', 'power2', 'power3', 'sine', 'expo', 'circ'].flatMap((e) => [`${e}.in`, `${e}.out`, `${e}.inOut`]),
+] as const;
 
 export const Morph = doc(
   z.strictObject({
@@ -103,11 +120,19 @@ export const Source = doc(
 export const Meta = doc(
   z.strictObject({
     title: doc(z.string().min(1), 'headline of the story', 'The battle for the barrens: Qalamoun, 2015'),
-    dek: doc(z.string().min(1), 'one or two sentences under the headline', 'In the spring of 2015 Hezbollah and the Syrian army fought rebels for the mountains on the border.'),
+    dek: doc(
+      z.string().min(1),
+      'one or two sentences under the headline',
+      'In the spring of 2015 Hezbollah and the Syrian army fought rebels for the mountains on the border.',
+    ),
     byline: doc(z.string().min(1), 'who wrote it', 'Graphics desk'),
     published: doc(IsoDate, 'publication date', '2015-06-21'),
     credits: doc(z.string().optional(), 'map data and other credits, shown at the end', 'Basemap: Natural Earth.'),
-    method: doc(z.string().optional(), '"How this map was made": caption markup shown before the sources', 'Areas are *reconstructions* from reports, not surveyed positions.'),
+    method: doc(
+      z.string().optional(),
+      '"How this map was made": caption markup shown before the sources',
+      'Areas are *reconstructions* from reports, not surveyed positions.',
+    ),
     sources: doc(z.array(Source).min(1), 'every report the steps cite', [EXAMPLE.source]),
     terrain: doc(
       z
@@ -172,7 +197,11 @@ export const Step = doc(
   z.strictObject({
     id: doc(Slug, 'unique id of the step; also its link: story.html#<id>', 'three-axes'),
     chapter: doc(Slug, 'id of the chapter this step belongs to', 'prelude'),
-    date: doc(DateSpec.optional(), 'date of what the step tells, or {from, to}; inherited from the step before when left out', '2015-04-03'),
+    date: doc(
+      DateSpec.optional(),
+      'date of what the step tells, or {from, to}; inherited from the step before when left out',
+      '2015-04-03',
+    ),
     dateLabel: doc(z.string().min(1).optional(), 'how the date reads on the card when the dates alone say it badly', 'Mid-April 2015'),
     caption: doc(
       z.string().min(1, 'a caption is required'),
@@ -180,10 +209,20 @@ export const Step = doc(
       'By 3 April the army was closing on *Zabadani* along three axes.',
     ),
     alt: doc(z.string().min(1).optional(), 'what the map shows at this step, for screen readers', 'Close-up of Zabadani with two arrows.'),
-    camera: doc(Camera.optional(), 'where the map looks; inherited from the step before when left out', { center: [36.1, 33.73], zoom: 9.6 }),
+    camera: doc(Camera.optional(), 'where the map looks; inherited from the step before when left out', {
+      center: [36.1, 33.73],
+      zoom: 9.6,
+    }),
     transition: Transition.optional(),
-    layers: doc(z.array(Slug).optional(), 'ids of the layers shown; inherited from the step before when left out', ['towns', 'zabadani-approaches']),
-    front: doc(IsoDate.optional(), 'which front-line snapshot the front layers show (its date); inherited from the step before when left out', '2015-05-12'),
+    layers: doc(z.array(Slug).optional(), 'ids of the layers shown; inherited from the step before when left out', [
+      'towns',
+      'zabadani-approaches',
+    ]),
+    front: doc(
+      IsoDate.optional(),
+      'which front-line snapshot the front layers show (its date); inherited from the step before when left out',
+      '2015-05-12',
+    ),
     morph: Morph.optional(),
     highlight: doc(z.array(Slug).default([]), 'ids of places to ring on the map', ['zabadani']),
     sources: doc(z.array(Slug).min(1, 'every step cites at least one source'), 'ids from meta.sources', ['daily-star-2015-05-12']),
@@ -215,5 +254,4 @@ export type DateSpec = z.infer<typeof DateSpec>;
 export type StyleToken = z.infer<typeof StyleToken>;
 
 /** JSON Schema for editors (VS Code YAML extension); the input form, so defaults stay optional. */
-export const storyJsonSchema = () =>
-  z.toJSONSchema(StoryScript, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+export const storyJsonSchema = () => z.toJSONSchema(StoryScript, { io: 'input', target: 'draft-7', unrepresentable: 'any' });

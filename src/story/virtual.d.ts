@@ -7,6 +7,6 @@ declare module 'virtual:story-data' {
   export default data;
 }
 declare module 'virtual:story-morph' {
-  const plans: Record<string, import('../map/morph.ts').MorphPlan>;
+  const plans: Record<string, import('../geo/morph-plan.ts').MorphPlan>;
   export default plans;
 }

@@ -65,7 +65,11 @@ export function storyPlugin(options: { script: string }): Plugin {
         });
       }
       const value =
-        id === resolved(MODULES.story) ? result.story : id === resolved(MODULES.data) ? result.data : planFronts(result.story.layers, result.data);
+        id === resolved(MODULES.story)
+          ? result.story
+          : id === resolved(MODULES.data)
+            ? result.data
+            : planFronts(result.story.layers, result.data);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
     watchChange(file) {

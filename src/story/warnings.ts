@@ -35,7 +35,8 @@ export interface Finding {
 }
 
 const { width, height } = REFERENCE_VIEWPORT;
-const onScreen = (p: [number, number] | null): boolean => p !== null && p[0] >= EDGE && p[0] <= width - EDGE && p[1] >= EDGE && p[1] <= height - EDGE;
+const onScreen = (p: [number, number] | null): boolean =>
+  p !== null && p[0] >= EDGE && p[0] <= width - EDGE && p[1] >= EDGE && p[1] <= height - EDGE;
 
 /** The zoom, at most `zoom`, at which every point shows on the reference phone; null if none does. */
 function zoomToFit(view: View, points: readonly [number, number][]): number | null {
@@ -51,33 +52,57 @@ export function lint({ steps, views, captionWords, sources, layers, places }: Li
   const byId = new Map(places.map((p) => [p.id, p]));
 
   steps.forEach((step, i) => {
-    if (!step.alt) out.push({ path: ['steps', i], message: 'no alt text: screen readers get a description made from the layer names and caption; add alt: saying what the map shows' });
+    if (!step.alt)
+      out.push({
+        path: ['steps', i],
+        message: 'no alt text: screen readers get a description made from the layer names and caption; add alt: saying what the map shows',
+      });
     const words = captionWords[i] ?? 0;
-    if (words > CAPTION_WORDS) out.push({ path: ['steps', i, 'caption'], message: `caption has ${words} words; about ${CAPTION_WORDS} fit on a phone card: shorten it or split the step` });
+    if (words > CAPTION_WORDS)
+      out.push({
+        path: ['steps', i, 'caption'],
+        message: `caption has ${words} words; about ${CAPTION_WORDS} fit on a phone card: shorten it or split the step`,
+      });
     const view = views?.[i];
     if (!view) return;
     const known = step.highlight.flatMap((id, j) => (byId.has(id) ? [{ j, place: byId.get(id)! }] : []));
     const hidden = known.filter(({ place }) => !onScreen(screenPoint(view.camera, place.lngLat)));
     if (!hidden.length) return;
-    const fit = zoomToFit(view, known.map(({ place }) => place.lngLat));
+    const fit = zoomToFit(
+      view,
+      known.map(({ place }) => place.lngLat),
+    );
     const advice = fit !== null ? `zoom out to ${fit} or less, or move the center` : 'move the center towards it';
     for (const { j, place } of hidden) {
-      out.push({ path: ['steps', i, 'highlight', j], message: `place "${place.id}" is off screen at this step's camera (zoom ${view.camera.zoom}) on a phone (${width}×${height}): ${advice}` });
+      out.push({
+        path: ['steps', i, 'highlight', j],
+        message: `place "${place.id}" is off screen at this step's camera (zoom ${view.camera.zoom}) on a phone (${width}×${height}): ${advice}`,
+      });
     }
   });
 
   const cited = new Set(steps.flatMap((s) => s.sources));
-  sources.forEach((id, i) => cited.has(id) || out.push({ path: ['meta', 'sources', i, 'id'], message: `source "${id}" is not cited by any step` }));
+  sources.forEach(
+    (id, i) => cited.has(id) || out.push({ path: ['meta', 'sources', i, 'id'], message: `source "${id}" is not cited by any step` }),
+  );
 
   const shown = new Set(steps.flatMap((s) => s.layers ?? []));
   const highlighted = new Set(steps.flatMap((s) => s.highlight));
   layers.forEach((layer, i) => {
     // A places layer is used through its places: each is reported where it is written.
-    if (layer.kind !== 'places' && !shown.has(layer.id)) out.push({ path: ['layers', i, 'id'], message: `layer "${layer.id}" is not shown by any step (add it to a step's layers, or remove it)` });
+    if (layer.kind !== 'places' && !shown.has(layer.id))
+      out.push({
+        path: ['layers', i, 'id'],
+        message: `layer "${layer.id}" is not shown by any step (add it to a step's layers, or remove it)`,
+      });
   });
   for (const p of places) {
     if (!shown.has(p.layer) && !highlighted.has(p.id)) {
-      out.push({ layer: p.layer, path: ['features', p.feature, 'properties', 'id'], message: `place "${p.id}" is never on the map: no step highlights it or shows layer "${p.layer}"` });
+      out.push({
+        layer: p.layer,
+        path: ['features', p.feature, 'properties', 'id'],
+        message: `place "${p.id}" is never on the map: no step highlights it or shows layer "${p.layer}"`,
+      });
     }
   }
   return out;

@@ -9,7 +9,6 @@ import { FONT_FACES } from '../../src/map/style/fonts.ts';
 import { basemapStyle, STORY_FILLS_BEFORE } from '../../src/map/style/style.ts';
 import { BBOX } from '../../scripts/build-basemap.mjs';
 
-
 const ROOT = join(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'assets/basemap');
 const FILES = ['land.json', 'borders.json', 'country-labels.json'] as const;
@@ -41,11 +40,18 @@ const MASNAA: Position = [35.9240472, 33.7028667];
 
 function positions(g: Geometry): Position[] {
   switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'LineString': case 'MultiPoint': return g.coordinates;
-    case 'Polygon': case 'MultiLineString': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positions);
+    case 'Point':
+      return [g.coordinates];
+    case 'LineString':
+    case 'MultiPoint':
+      return g.coordinates;
+    case 'Polygon':
+    case 'MultiLineString':
+      return g.coordinates.flat();
+    case 'MultiPolygon':
+      return g.coordinates.flat(2);
+    case 'GeometryCollection':
+      return g.geometries.flatMap(positions);
   }
 }
 
@@ -114,7 +120,8 @@ describe('basemap files', () => {
   });
 
   it.each(FILES)('%s has every coordinate inside the bbox', (file) => {
-    const outside = read(file).features.flatMap((f) => positions(f.geometry))
+    const outside = read(file)
+      .features.flatMap((f) => positions(f.geometry))
       .filter(([x, y]) => !(x! >= W && x! <= E && y! >= S && y! <= N));
     expect(outside).toEqual([]);
   });
@@ -203,6 +210,7 @@ describe('basemapStyle', () => {
   it('exposes the insertion point for fills: above the land, below every border', () => {
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf(STORY_FILLS_BEFORE)).toBeGreaterThan(ids.indexOf('land'));
-    for (const id of ids.filter((i) => i.startsWith('border'))) expect(ids.indexOf(STORY_FILLS_BEFORE)).toBeLessThanOrEqual(ids.indexOf(id));
+    for (const id of ids.filter((i) => i.startsWith('border')))
+      expect(ids.indexOf(STORY_FILLS_BEFORE)).toBeLessThanOrEqual(ids.indexOf(id));
   });
 });

@@ -28,7 +28,10 @@ function check(cwd: string, script = 'story.yaml'): Promise<{ code: number; out:
   });
 }
 
-const expected = (kind: string, name: string) => readFileSync(join(FIXTURES, kind, name, 'expected.txt'), 'utf8').trim().split('\n');
+const expected = (kind: string, name: string) =>
+  readFileSync(join(FIXTURES, kind, name, 'expected.txt'), 'utf8')
+    .trim()
+    .split('\n');
 
 describe('npm run check', () => {
   it('passes the real story, saying how long the check took', async () => {
@@ -58,7 +61,7 @@ describe('npm run check', () => {
     expect(code).toBe(1);
   });
 
-  it('frames a problem in a data file with that file\'s own lines', async () => {
+  it("frames a problem in a data file with that file's own lines", async () => {
     const { code, out } = await check(storyFolder('story-errors', 'invalid-json'));
     expect(code).toBe(1);
     expect(out).toContain('data/places.geojson:3:1  not valid JSON: trailing comma before "]"');

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   heightMessages,
-  hostViewport,
   HEIGHT,
   MAX_HEIGHT,
   pymId,
@@ -24,13 +23,21 @@ const view = { top: -1000, bottom: 4000, height: 800 };
 describe('readViewport', () => {
   it("reads embed.js's message", () => {
     expect(readViewport({ type: VIEWPORT, ...view }, null)).toEqual(view);
-    expect(readViewport({ type: VIEWPORT, top: 12.5, bottom: 5012.5, height: 844, extra: 'ignored' }, null)).toEqual({ top: 12.5, bottom: 5012.5, height: 844 });
+    expect(readViewport({ type: VIEWPORT, top: 12.5, bottom: 5012.5, height: 844, extra: 'ignored' }, null)).toEqual({
+      top: 12.5,
+      bottom: 5012.5,
+      height: 844,
+    });
   });
 
   it("reads pym.js's viewport-iframe-position for its own id only", () => {
     const message = pymMessage('story', 'viewport-iframe-position', '1280 800 -1000 190 4000 1090');
     expect(readViewport(message, 'story')).toEqual(view);
-    expect(readViewport(pymMessage('story', 'viewport-iframe-position', '1280 800 -1000.5 0 3999.5 1280'), 'story')).toEqual({ top: -1000.5, bottom: 3999.5, height: 800 });
+    expect(readViewport(pymMessage('story', 'viewport-iframe-position', '1280 800 -1000.5 0 3999.5 1280'), 'story')).toEqual({
+      top: -1000.5,
+      bottom: 3999.5,
+      height: 800,
+    });
     expect(readViewport(message, 'other')).toBeNull();
     expect(readViewport(message, null)).toBeNull();
     expect(readViewport(pymMessage('story', 'width', '1280'), 'story')).toBeNull();

@@ -42,7 +42,12 @@ describe('story layers on each engine', () => {
     };
     const style = withStory(satellite, MAPBOX_FONTS);
     expect((validateMapbox(style) as { message: string }[]).map((e) => e.message)).toEqual([]);
-    expect(fontsUsed(style.layers as never)).toEqual(['Arial Unicode MS Bold', 'Arial Unicode MS Regular', 'DIN Pro Bold', 'DIN Pro Regular']);
+    expect(fontsUsed(style.layers as never)).toEqual([
+      'Arial Unicode MS Bold',
+      'Arial Unicode MS Regular',
+      'DIN Pro Bold',
+      'DIN Pro Regular',
+    ]);
   });
 
   it('defaults to Mapbox satellite imagery', () => {
@@ -57,7 +62,11 @@ describe('terrain from the script', () => {
   });
 
   it('is true to life unless the script says otherwise, and refuses absurd values', () => {
-    const script = { meta: { title: 't', dek: 'd', byline: 'b', published: '2026-01-01', sources: [{ id: 's', title: 't', publisher: 'p' }] }, chapters: [{ id: 'c', title: 'C' }], steps: [{ id: 'a', chapter: 'c', caption: 'x', sources: ['s'], camera: { center: [36, 34], zoom: 8 }, date: '2015-05-01' }] };
+    const script = {
+      meta: { title: 't', dek: 'd', byline: 'b', published: '2026-01-01', sources: [{ id: 's', title: 't', publisher: 'p' }] },
+      chapters: [{ id: 'c', title: 'C' }],
+      steps: [{ id: 'a', chapter: 'c', caption: 'x', sources: ['s'], camera: { center: [36, 34], zoom: 8 }, date: '2015-05-01' }],
+    };
     expect(StoryScript.parse(script).meta.terrain).toEqual({ exaggeration: 1 });
     const steep = StoryScript.safeParse({ ...script, meta: { ...script.meta, terrain: { exaggeration: 9 } } });
     expect(steep.success).toBe(false);

@@ -10,19 +10,31 @@ const dir = resolve(import.meta.dirname, '..', '..', 'story', 'evidence');
  * story/evidence/README.md says: the link text "axis of resistance" was lifted out of
  * Velayati's sentence and left on a line of its own.
  */
-export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace('strengthen the , not just', 'strengthen the axis of resistance, not just');
+export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace(
+  'strengthen the , not just',
+  'strengthen the axis of resistance, not just',
+);
 export const FACT_SHEET = readFileSync(join(dir, 'qalamoun-2015.md'), 'utf8');
 
 /** Only whitespace and quote marks are normalised when quotes are compared with sources. */
 export const normaliseQuote = (s: string): string =>
-  s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  s
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Rows of the fact sheet's places table (section 5), split into trimmed cells. */
 const placeRows = (): string[][] =>
   (FACT_SHEET.split(/^## 5\./m)[1]?.split(/^## /m)[0] ?? '')
     .split('\n')
     .filter((l) => l.startsWith('| ') && !l.startsWith('| Name') && !l.startsWith('|---'))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 
 /** Published coordinates by place name (the name cell without its country tag), as [lon, lat]. */
 export function factSheetCoordinates(): Map<string, [number, number]> {

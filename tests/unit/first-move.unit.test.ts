@@ -1,8 +1,8 @@
-// The engine waits for the reader's first move (src/map/wake.ts).
+// The engine waits for the reader's first move (src/reader/first-move.ts).
 import { describe, expect, it } from 'vitest';
 import type { EmbedFrame } from '../../src/embed/frame.ts';
 import type { HostViewport } from '../../src/embed/protocol.ts';
-import { onFirstMove, WAKE_EVENTS } from '../../src/map/engine/wake.ts';
+import { onFirstMove, WAKE_EVENTS } from '../../src/reader/first-move.ts';
 
 const page = (scrollY = 0) => Object.assign(new EventTarget(), { scrollY }) as unknown as Window;
 

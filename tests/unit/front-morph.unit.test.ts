@@ -87,7 +87,8 @@ describe('the front morph controller', () => {
     tick(16);
     const next = last().features;
     // one frame on, the shapes have barely moved from where the first morph left them
-    const first = (fs: GeoJSON.Feature[]) => (fs.find((f) => f.properties?.id === 'gov-west')!.geometry as GeoJSON.Polygon).coordinates[0]![5]!;
+    const first = (fs: GeoJSON.Feature[]) =>
+      (fs.find((f) => f.properties?.id === 'gov-west')!.geometry as GeoJSON.Polygon).coordinates[0]![5]!;
     const [x0, y0] = first(JSON.parse(onScreen));
     const [x1, y1] = first(next);
     expect(Math.hypot(x1! - x0!, y1! - y0!)).toBeLessThan(0.002);

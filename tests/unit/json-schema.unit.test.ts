@@ -29,7 +29,8 @@ function fields(node: Node, path = ''): [string, Node][] {
   const items = node.items;
   if (Array.isArray(items)) items.forEach((v, i) => visit(v, `${path}[${i}]`, true));
   else visit(items, `${path}[]`, false);
-  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) (node[key] as unknown[] | undefined)?.forEach((v, i) => visit(v, `${path}|${i}`, false));
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const)
+    (node[key] as unknown[] | undefined)?.forEach((v, i) => visit(v, `${path}|${i}`, false));
   return out;
 }
 
@@ -38,11 +39,13 @@ describe('the JSON Schema for editors', () => {
 
   it('has a description and an example for every field', () => {
     expect(all.length).toBeGreaterThan(40);
-    const undocumented = all.filter(([, n]) => typeof n.description !== 'string' || !Array.isArray(n.examples) || n.examples.length === 0).map(([p]) => p);
+    const undocumented = all
+      .filter(([, n]) => typeof n.description !== 'string' || !Array.isArray(n.examples) || n.examples.length === 0)
+      .map(([p]) => p);
     expect(undocumented).toEqual([]);
   });
 
-  it("gives examples that are valid values of their own field", () => {
+  it('gives examples that are valid values of their own field', () => {
     const invalid = all.flatMap(([p, n]) => {
       const check = ajv.compile({ ...n, $schema: undefined } as AnySchema);
       return (n.examples as unknown[]).filter((e) => !check(e)).map((e) => `${p}: ${JSON.stringify(e)}`);
@@ -63,7 +66,17 @@ describe('the JSON Schema for editors', () => {
 
   // What a JSON Schema can say: shapes, types, ranges and keys; not ids across the file,
   // data files or caption markup, which only `npm run check` sees.
-  const SCHEMA_ERRORS = ['bad-date', 'bad-transition', 'camera-out-of-range', 'empty-step', 'misspelt-layer-kind', 'several-mistakes', 'unknown-key', 'unknown-top-level-key', 'wrong-type'];
+  const SCHEMA_ERRORS = [
+    'bad-date',
+    'bad-transition',
+    'camera-out-of-range',
+    'empty-step',
+    'misspelt-layer-kind',
+    'several-mistakes',
+    'unknown-key',
+    'unknown-top-level-key',
+    'wrong-type',
+  ];
   const YAML_ERRORS = ['bad-indentation', 'colon-in-caption', 'duplicate-key', 'tab-indentation', 'yaml-syntax'];
   const cases = readdirSync(join(FIXTURES, 'story-errors')).filter((c) => !YAML_ERRORS.includes(c));
 

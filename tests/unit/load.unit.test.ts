@@ -15,8 +15,21 @@ describe('loading a valid story', () => {
   });
 
   it('parses captions into markup, quotes with their attribution', () => {
-    expect(story?.steps[0]?.caption).toEqual([{ t: 'p', c: [{ t: 'text', v: 'The ' }, { t: 'em', c: [{ t: 'text', v: 'first' }] }, { t: 'text', v: ' step.' }] }]);
-    expect(story?.steps[1]?.caption[1]).toEqual({ t: 'quote', c: [{ t: 'p', c: [{ t: 'text', v: 'We are winning.' }] }], by: [{ t: 'text', v: 'A spokesman' }] });
+    expect(story?.steps[0]?.caption).toEqual([
+      {
+        t: 'p',
+        c: [
+          { t: 'text', v: 'The ' },
+          { t: 'em', c: [{ t: 'text', v: 'first' }] },
+          { t: 'text', v: ' step.' },
+        ],
+      },
+    ]);
+    expect(story?.steps[1]?.caption[1]).toEqual({
+      t: 'quote',
+      c: [{ t: 'p', c: [{ t: 'text', v: 'We are winning.' }] }],
+      by: [{ t: 'text', v: 'A spokesman' }],
+    });
   });
 
   it('hands over the layer data, checked', () => {
@@ -39,7 +52,11 @@ describe('rejecting a broken story, with every error located', () => {
     const dir = join(CASES, name);
     const result = loadFixture(dir);
     // Warnings have their own cases below: these copies of the valid story leave out alt text.
-    const report = result.errors.filter((e) => e.severity === 'error').map(formatError).join('\n') + '\n';
+    const report =
+      result.errors
+        .filter((e) => e.severity === 'error')
+        .map(formatError)
+        .join('\n') + '\n';
     if (process.env.UPDATE) writeFileSync(join(dir, 'expected.txt'), report);
     expect(result.story).toBeNull();
     expect(report).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8'));
@@ -51,7 +68,8 @@ describe('warning about a story that compiles', () => {
   const dir = join(FIXTURES, 'story-warnings');
   const cases = readdirSync(dir).sort();
 
-  it('covers every kind of warning', () => expect(cases).toEqual(['highlight-off-screen', 'long-caption', 'no-alt', 'unused-layer', 'unused-place', 'unused-source']));
+  it('covers every kind of warning', () =>
+    expect(cases).toEqual(['highlight-off-screen', 'long-caption', 'no-alt', 'unused-layer', 'unused-place', 'unused-source']));
 
   it.each(cases)('%s', (name) => {
     const result = loadFixture(join(dir, name));

@@ -3,7 +3,18 @@ import { motionFor } from '../../src/map/engine/adapter.ts';
 import { cardPadding, screenPoint, zoomOffset } from '../../src/layout/layout.ts';
 import { sameCamera } from '../../src/geo/camera.ts';
 import { snapshot } from '../../src/geo/morph-plan.ts';
-import { arrowHeads, arrowImage, HIGHLIGHT_LABEL_LAYER, HIGHLIGHT_LAYER, highlightFilter, highlightFilters, segmentBearing, storyLayerOf, storyLayers, storySources } from '../../src/map/style/story-layers.ts';
+import {
+  arrowHeads,
+  arrowImage,
+  HIGHLIGHT_LABEL_LAYER,
+  HIGHLIGHT_LAYER,
+  highlightFilter,
+  highlightFilters,
+  segmentBearing,
+  storyLayerOf,
+  storyLayers,
+  storySources,
+} from '../../src/map/style/story-layers.ts';
 import { findJsonError } from '../../src/story/json-error.ts';
 import { didYouMean } from '../../src/story/errors.ts';
 import { loadFixture, VALID } from './fixtures.ts';

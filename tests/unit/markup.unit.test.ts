@@ -15,8 +15,7 @@ function ok(text: string): Block[] {
 }
 const errorsOf = (text: string) => parseCaption(text).errors;
 
-const HTML = (tag: string) =>
-  `raw HTML is not allowed ("${tag}"); use *emphasis*, **strong**, [text](https://…) or "> " block quotes`;
+const HTML = (tag: string) => `raw HTML is not allowed ("${tag}"); use *emphasis*, **strong**, [text](https://…) or "> " block quotes`;
 const ALLOWED = 'use https://…, http://…, mailto:… or a #section-id on this page';
 const ATTRIBUTION = 'block quote needs an attribution line: > — Name, role';
 
@@ -42,11 +41,7 @@ describe('emphasis and strong', () => {
 
   it('nests em inside strong and strong inside em', () => {
     expect(ok('**held by _al-Nusra_ fighters** and *a **key** hill*')).toEqual([
-      p(
-        strong(t('held by '), em(t('al-Nusra')), t(' fighters')),
-        t(' and '),
-        em(t('a '), strong(t('key')), t(' hill')),
-      ),
+      p(strong(t('held by '), em(t('al-Nusra')), t(' fighters')), t(' and '), em(t('a '), strong(t('key')), t(' hill'))),
     ]);
   });
 
@@ -197,10 +192,7 @@ describe('errors', () => {
 
   it('reports raw HTML with the tag, but allows "< 5 km"', () => {
     expect(parseCaption('under < 5 km, <b>bold</b>\n\nx <!-- note --> y </p\n<script>alert(1)</script>')).toEqual({
-      blocks: [
-        p(t('under < 5 km, <b>bold</b>')),
-        p(t('x <!-- note --> y </p <script>alert(1)</script>')),
-      ],
+      blocks: [p(t('under < 5 km, <b>bold</b>')), p(t('x <!-- note --> y </p <script>alert(1)</script>'))],
       errors: [
         { line: 0, column: 14, message: HTML('<b>') },
         { line: 0, column: 21, message: HTML('</b>') },
@@ -255,8 +247,7 @@ describe('errors', () => {
 
   it('reports headings and lists at line start, outside quotes', () => {
     const heading = 'headings ("# ") are not supported in captions; use a plain paragraph or **strong** text';
-    const list =
-      'lists ("- ", "* ", "1. ") are not supported in captions; write the items as a sentence or as separate paragraphs';
+    const list = 'lists ("- ", "* ", "1. ") are not supported in captions; write the items as a sentence or as separate paragraphs';
     expect(errorsOf('# Title\n\nIntro\n - one\n* two\n12. three\n#hashtag and -- dash')).toEqual([
       { line: 0, column: 0, message: heading },
       { line: 3, column: 1, message: list },
@@ -333,8 +324,41 @@ describe('robustness', () => {
     };
   }
   const pieces = [
-    '*', '**', '_', '[', ']', '(', ')', '\\', '>', '> ', '<', '<b>', '!', '`', '#', '# ', '- ', '1. ', '— ', '-- ',
-    '– ', ' ', '  ', '\n', '\n\n', '\r\n', '\t', 'a', 'word', 'al_', '#x', 'https://a.org', 'javascript:', '\u00a0', '😀',
+    '*',
+    '**',
+    '_',
+    '[',
+    ']',
+    '(',
+    ')',
+    '\\',
+    '>',
+    '> ',
+    '<',
+    '<b>',
+    '!',
+    '`',
+    '#',
+    '# ',
+    '- ',
+    '1. ',
+    '— ',
+    '-- ',
+    '– ',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\t',
+    'a',
+    'word',
+    'al_',
+    '#x',
+    'https://a.org',
+    'javascript:',
+    '\u00a0',
+    '😀',
   ];
   const SAFE = /^(https?:\/\/|mailto:|#[a-z0-9-]+$)/i;
 

@@ -22,12 +22,10 @@ const group = (id: string, part = 0) => plan.groups.filter((g) => g.id === id)[p
 const groupIndex = (id: string, part = 0) => plan.groups.indexOf(group(id, part));
 const presentIn = (gi: number) => plan.snapshots.map((_, s) => space.present[s]![plan.slots.findIndex((slot) => slot.group === gi)]);
 
-/** Every polygon of a collection as closed rings. */
-const ringsOf = (c: GeoJSON.FeatureCollection) => c.features.flatMap((f) => polygonsOf(f.geometry).flat());
-
 /** True when segment p1–p2 properly crosses q1–q2 (shared end points do not count). */
 function crosses(p1: GeoJSON.Position, p2: GeoJSON.Position, q1: GeoJSON.Position, q2: GeoJSON.Position): boolean {
-  const o = (a: GeoJSON.Position, b: GeoJSON.Position, c: GeoJSON.Position) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+  const o = (a: GeoJSON.Position, b: GeoJSON.Position, c: GeoJSON.Position) =>
+    Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
   return o(p1, p2, q1) * o(p1, p2, q2) < 0 && o(q1, q2, p1) * o(q1, q2, p2) < 0;
 }
 
@@ -37,7 +35,8 @@ function expectValidRing(ring: GeoJSON.Position[]) {
   expect(ring[0]).toEqual(ring.at(-1));
   for (const p of ring) expect(p.every(Number.isFinite)).toBe(true);
   for (let i = 0; i < ring.length - 1; i++)
-    for (let j = i + 2; j < ring.length - 1; j++) expect(crosses(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!), `edges ${i} and ${j} cross`).toBe(false);
+    for (let j = i + 2; j < ring.length - 1; j++)
+      expect(crosses(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!), `edges ${i} and ${j} cross`).toBe(false);
 }
 
 /** Does `ring` (closed) trace exactly `original`: every original vertex, in order, and nothing off its edges? */
@@ -45,7 +44,10 @@ function expectTraces(ring: readonly GeoJSON.Position[], original: readonly GeoJ
   const own = distinct(original);
   const pts = distinct(ring);
   const at = own.map((v) => pts.findIndex((p) => p[0] === v[0] && p[1] === v[1]));
-  expect(at.every((i) => i >= 0), 'every original vertex is kept exactly').toBe(true);
+  expect(
+    at.every((i) => i >= 0),
+    'every original vertex is kept exactly',
+  ).toBe(true);
   const first = at.indexOf(Math.min(...at));
   const cyclic = [...at.slice(first), ...at.slice(0, first)];
   const ascending = cyclic.every((v, i) => i === 0 || v > cyclic[i - 1]!);
@@ -55,7 +57,11 @@ function expectTraces(ring: readonly GeoJSON.Position[], original: readonly GeoJ
     const onEdge = own.some((a, i) => {
       const b = own[(i + 1) % own.length]!;
       const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-      const within = Math.min(a[0], b[0]) - 1e-12 <= p[0] && p[0] <= Math.max(a[0], b[0]) + 1e-12 && Math.min(a[1], b[1]) - 1e-12 <= p[1] && p[1] <= Math.max(a[1], b[1]) + 1e-12;
+      const within =
+        Math.min(a[0], b[0]) - 1e-12 <= p[0] &&
+        p[0] <= Math.max(a[0], b[0]) + 1e-12 &&
+        Math.min(a[1], b[1]) - 1e-12 <= p[1] &&
+        p[1] <= Math.max(a[1], b[1]) + 1e-12;
       return Math.abs(cross) < 1e-12 && within;
     });
     expect(onEdge, `${p} lies on the original ring`).toBe(true);
@@ -103,8 +109,18 @@ describe('the morph plan (build time)', () => {
   });
 
   it('starts a ring at the vertex that matches the previous ring best', () => {
-    const square: Position[] = [[0, 0], [1, 0], [1, 1], [0, 1]];
-    const shifted: Position[] = [[1.1, 1], [0.1, 1], [0.1, 0], [1.1, 0]];
+    const square: Position[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ];
+    const shifted: Position[] = [
+      [1.1, 1],
+      [0.1, 1],
+      [0.1, 0],
+      [1.1, 0],
+    ];
     expect(bestStart(square, shifted, 1)).toBe(2);
     const many = Array.from({ length: 3000 }, (_, i): Position => [Math.cos((2 * Math.PI * i) / 3000), Math.sin((2 * Math.PI * i) / 3000)]);
     expect(bestStart(many, [...many.slice(1234), ...many.slice(0, 1234)], 1)).toBe(3000 - 1234);
@@ -141,7 +157,13 @@ describe('morph frames', () => {
   });
 
   it('equal the source at t = 0 and the target at t = 1, exactly', () => {
-    for (const [a, b] of [[S1, S2], [S2, S3], [S3, S4], [S4, S1], [S1, S4]] as const) {
+    for (const [a, b] of [
+      [S1, S2],
+      [S2, S3],
+      [S3, S4],
+      [S4, S1],
+      [S1, S4],
+    ] as const) {
       morpher.rest(a);
       morpher.begin(b);
       morpher.frame(0);
@@ -165,7 +187,11 @@ describe('morph frames', () => {
   });
 
   it('have the target areas at t = 1', () => {
-    for (const [a, b] of [[S1, S2], [S2, S3], [S3, S4]] as const) {
+    for (const [a, b] of [
+      [S1, S2],
+      [S2, S3],
+      [S3, S4],
+    ] as const) {
       morpher.rest(a);
       morpher.begin(b);
       const drawn = morpher.frame(1).features;
@@ -177,7 +203,12 @@ describe('morph frames', () => {
   });
 
   it('keep rings closed, simple and running the same way in between', () => {
-    for (const [a, b] of [[S1, S2], [S2, S3], [S3, S4], [S4, S1]] as const) {
+    for (const [a, b] of [
+      [S1, S2],
+      [S2, S3],
+      [S3, S4],
+      [S4, S1],
+    ] as const) {
       morpher.rest(a);
       morpher.begin(b);
       for (let t = 0.05; t < 1; t += 0.05) {
@@ -186,7 +217,9 @@ describe('morph frames', () => {
           polygonsOf(f.geometry).forEach((rings) =>
             rings.forEach((ring, r) => {
               expectValidRing(ring);
-              expect(Math.sign(signedArea(distinct(ring), plan.kx)), `${f.properties?.id} ring ${r} at t=${t.toFixed(2)}`).toBe(r === 0 ? 1 : -1);
+              expect(Math.sign(signedArea(distinct(ring), plan.kx)), `${f.properties?.id} ring ${r} at t=${t.toFixed(2)}`).toBe(
+                r === 0 ? 1 : -1,
+              );
             }),
           );
         }
@@ -251,10 +284,25 @@ describe('areas on the sphere', () => {
   });
 
   it('subtracts holes', () => {
-    const outer = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]];
-    const hole = [[0.5, 0.5], [0.5, 1.5], [1.5, 1.5], [1.5, 0.5], [0.5, 0.5]];
+    const outer = [
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    const hole = [
+      [0.5, 0.5],
+      [0.5, 1.5],
+      [1.5, 1.5],
+      [1.5, 0.5],
+      [0.5, 0.5],
+    ];
     const km2 = (g: GeoJSON.Geometry) => geometryAreaKm2(g);
-    expect(km2({ type: 'Polygon', coordinates: [outer, hole] })).toBeCloseTo(km2({ type: 'Polygon', coordinates: [outer] }) - km2({ type: 'Polygon', coordinates: [hole] }), 6);
+    expect(km2({ type: 'Polygon', coordinates: [outer, hole] })).toBeCloseTo(
+      km2({ type: 'Polygon', coordinates: [outer] }) - km2({ type: 'Polygon', coordinates: [hole] }),
+      6,
+    );
   });
 
   it('counts the ground each side holds per snapshot, claims included, for the legend', () => {
@@ -269,18 +317,30 @@ describe('areas on the sphere', () => {
       ['rebels', true],
       ['isil', false],
     ]);
-    expect(heldRows(areas, ['fronts'], '2015-05-07')!.map((r) => r.max)).toEqual([areas.fronts!['2015-06-01']!.government, areas.fronts!['2015-05-07']!.rebels, areas.fronts!['2015-05-20']!.isil]);
+    expect(heldRows(areas, ['fronts'], '2015-05-07')!.map((r) => r.max)).toEqual([
+      areas.fronts!['2015-06-01']!.government,
+      areas.fronts!['2015-05-07']!.rebels,
+      areas.fronts!['2015-05-20']!.isil,
+    ]);
     expect(heldRows(areas, [], '2015-06-01')).toBeNull();
     expect(heldRows(areas, ['fronts'], null)).toBeNull();
   });
 });
 
 describe('the engine layers of a front', () => {
-  const specs = storyLayers(story!.layers).map((p) => p.spec).filter((spec) => storyLayerOf(spec.id) === 'fronts');
+  const specs = storyLayers(story!.layers)
+    .map((p) => p.spec)
+    .filter((spec) => storyLayerOf(spec.id) === 'fronts');
 
   it('are a valid style, ghost under the polygons', () => {
     const style = { version: 8 as const, sources: storySources(story!.layers, data), layers: specs };
     expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
-    expect(specs.map((s) => s.id)).toEqual(['story:fronts:ghost-fill', 'story:fronts:fill', 'story:fronts:ghost-edge', 'story:fronts:edge', 'story:fronts:edge-claimed']);
+    expect(specs.map((s) => s.id)).toEqual([
+      'story:fronts:ghost-fill',
+      'story:fronts:fill',
+      'story:fronts:ghost-edge',
+      'story:fronts:edge',
+      'story:fronts:edge-claimed',
+    ]);
   });
 });

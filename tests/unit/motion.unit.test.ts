@@ -18,7 +18,7 @@ afterAll(() => gsap.ticker.add(gsap.updateRoot));
 const timing = { duration: 1000, ease: 'power2.inOut' as const };
 
 describe('the km² counter tween', () => {
-  it('starts a new side at its figure, then tweens to the next step\'s figures and lands on them', () => {
+  it("starts a new side at its figure, then tweens to the next step's figures and lands on them", () => {
     const values: Record<string, number> = {};
     const shown: Record<string, number>[] = [];
     tweenNumbers(values, { government: 100 }, timing, false, () => shown.push({ ...values }));

@@ -17,16 +17,52 @@ const steps: Step[] = [
 describe('step → view', () => {
   it('gives each step its complete view', () => {
     expect(resolveViews(steps)).toEqual([
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: ['towns'], highlight: ['arsal'], front: null, morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'ease', duration: 900 }, layers: ['towns', 'axes'], highlight: [], front: null, morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' } },
-      { camera: B, transition: { type: 'fly', duration: 2000 }, layers: ['towns', 'axes'], highlight: [], front: '2015-05-12', morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
-      { camera: A, transition: { type: 'fly', duration: 2000 }, layers: [], highlight: [], front: '2015-05-12', morph: { duration: 1200, ease: 'power2.inOut' }, date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' } },
+      {
+        camera: A,
+        transition: { type: 'fly', duration: 2000 },
+        layers: ['towns'],
+        highlight: ['arsal'],
+        front: null,
+        morph: { duration: 1200, ease: 'power2.inOut' },
+        date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' },
+      },
+      {
+        camera: B,
+        transition: { type: 'ease', duration: 900 },
+        layers: ['towns', 'axes'],
+        highlight: [],
+        front: null,
+        morph: { duration: 1200, ease: 'power2.inOut' },
+        date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' },
+      },
+      {
+        camera: B,
+        transition: { type: 'fly', duration: 2000 },
+        layers: ['towns', 'axes'],
+        highlight: [],
+        front: '2015-05-12',
+        morph: { duration: 1200, ease: 'power2.inOut' },
+        date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
+      },
+      {
+        camera: A,
+        transition: { type: 'fly', duration: 2000 },
+        layers: [],
+        highlight: [],
+        front: '2015-05-12',
+        morph: { duration: 1200, ease: 'power2.inOut' },
+        date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
+      },
     ]);
   });
 
   it('does not depend on the order steps are visited in', () => {
     const fresh = resolveViews(steps);
-    for (const order of [[3, 0, 2, 1], [1, 3, 1, 0], [2, 2, 0, 3]]) {
+    for (const order of [
+      [3, 0, 2, 1],
+      [1, 3, 1, 0],
+      [2, 2, 0, 3],
+    ]) {
       for (const i of order) expect(viewAt(steps, i)).toEqual(fresh[i]);
     }
   });

@@ -29,7 +29,7 @@ describe('static map projection', () => {
     // north is up, and Mercator stretches latitude by 1/cos(φ)
     const [, yNorth] = at(8)([36.4, 33.91]);
     const [, yHere] = at(8)([36.4, 33.9]);
-    expect(yHere - yNorth).toBeCloseTo(((512 * 256) / 360) * 0.01 / Math.cos((33.905 * Math.PI) / 180), 2);
+    expect(yHere - yNorth).toBeCloseTo((((512 * 256) / 360) * 0.01) / Math.cos((33.905 * Math.PI) / 180), 2);
   });
 
   it('turns the map with the bearing: looking east, north is to the left', () => {
@@ -68,7 +68,10 @@ describe('static map of a step', () => {
   });
 
   it('escapes text from the data', () => {
-    const towns = { ...data.towns!, features: [{ ...data.towns!.features[0]!, properties: { ...data.towns!.features[0]!.properties, name: '<b>"A&B"</b>' } }] };
+    const towns = {
+      ...data.towns!,
+      features: [{ ...data.towns!.features[0]!, properties: { ...data.towns!.features[0]!.properties, name: '<b>"A&B"</b>' } }],
+    };
     const out = svg(views[0]!, { ...data, towns });
     expect(out).not.toContain('<b>');
     expect(out).toContain('&#60;b&#62;&#34;A&#38;B&#34;&#60;/b&#62;');

@@ -75,7 +75,7 @@ describe('places', () => {
     }
   });
 
-  it('puts every sourced place at the fact sheet\'s coordinates, and calls approximate only places it has none for', () => {
+  it("puts every sourced place at the fact sheet's coordinates, and calls approximate only places it has none for", () => {
     const published = factSheetCoordinates();
     expect(published.get('Arsal')).toEqual([36.42083, 34.17944]);
     for (const f of places) {
@@ -89,7 +89,12 @@ describe('places', () => {
   it('gives every place its name, country, kind and sources, and says how an approximate one was placed', () => {
     for (const f of places) {
       const p = f.properties!;
-      expect(p, String(p.id)).toMatchObject({ name: expect.any(String), country: expect.stringMatching(/^(SY|LB)$/), kind: expect.stringMatching(/^(town|hill|crossing|region)$/), sources: expect.any(String) });
+      expect(p, String(p.id)).toMatchObject({
+        name: expect.any(String),
+        country: expect.stringMatching(/^(SY|LB)$/),
+        kind: expect.stringMatching(/^(town|hill|crossing|region)$/),
+        sources: expect.any(String),
+      });
       expect(['sourced', 'approximate'], String(p.id)).toContain(p.confidence);
       if (p.confidence === 'approximate') expect(String(p.derivation), String(p.id)).toMatch(/.{40,}/);
     }
@@ -122,11 +127,13 @@ describe('quotes', () => {
     ...blocks.filter((b) => b.t === 'quote').map((b) => ({ kind: 'block', text: unquote(normaliseQuote(plainText(b.c))), by: b.by })),
     ...blocks
       .filter((b) => b.t === 'p')
-      .flatMap((b) => [...normaliseQuote(plainText([b])).matchAll(/"([^"]+)"/g)].map((m) => ({ kind: 'inline', text: unquote(m[1]!), by: null }))),
+      .flatMap((b) =>
+        [...normaliseQuote(plainText([b])).matchAll(/"([^"]+)"/g)].map((m) => ({ kind: 'inline', text: unquote(m[1]!), by: null })),
+      ),
   ];
   const all = story.steps.flatMap((s) => quotesIn(s.caption).map((q) => ({ step: s.id, ...q })));
 
-  it('finds the analysts\' block quotes', () => {
+  it("finds the analysts' block quotes", () => {
     expect(all.filter((q) => q.kind === 'block').length).toBeGreaterThanOrEqual(5);
   });
 
@@ -156,7 +163,9 @@ describe('dates and captions', () => {
   });
 
   it('keep the offensive chapter within 4 May – 21 June 2015, except steps marked as context', () => {
-    const outside = story.steps.filter((s) => s.chapter === 'offensive' && !s.date.label.startsWith('Context') && (s.date.from < OFFENSIVE.from || s.date.to > OFFENSIVE.to));
+    const outside = story.steps.filter(
+      (s) => s.chapter === 'offensive' && !s.date.label.startsWith('Context') && (s.date.from < OFFENSIVE.from || s.date.to > OFFENSIVE.to),
+    );
     expect(outside.map((s) => s.id)).toEqual([]);
   });
 
@@ -178,12 +187,14 @@ describe('dates and captions', () => {
 type Ring = number[][];
 const orient = (a: number[], b: number[], c: number[]) => Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
 /** Proper crossing of segments ab and cd (touching at an end or sharing an edge does not count). */
-const crosses = (a: number[], b: number[], c: number[], d: number[]) => orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+const crosses = (a: number[], b: number[], c: number[], d: number[]) =>
+  orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
 const segments = (r: Ring) => r.slice(1).map((p, i) => [r[i]!, p] as const);
 const inside = (p: number[], r: Ring) => {
   let c = false;
   for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const [xi, yi] = r[i]!, [xj, yj] = r[j]!;
+    const [xi, yi] = r[i]!,
+      [xj, yj] = r[j]!;
     if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) c = !c;
   }
   return c;
@@ -214,7 +225,8 @@ describe('front lines', () => {
         expect(r[0], tag).toEqual(r.at(-1));
         expect(f.properties!.confidence, `${tag}: a reconstruction is approximate`).toBe('approximate');
         expect(selfIntersects(r), `${tag} crosses itself`).toBe(false);
-        for (const [lon, lat] of r) expect(lon! >= west && lon! <= east && lat! >= south && lat! <= north, `${tag}: ${lon},${lat} outside the region`).toBe(true);
+        for (const [lon, lat] of r)
+          expect(lon! >= west && lon! <= east && lat! >= south && lat! <= north, `${tag}: ${lon},${lat} outside the region`).toBe(true);
       }
     }
   });
@@ -227,8 +239,14 @@ describe('front lines', () => {
         fs.slice(i + 1).forEach((b) => {
           const [ra, rb] = [rings(a)[0]!, rings(b)[0]!];
           const tag = `${snap}: ${a.properties!.id} × ${b.properties!.id}`;
-          expect(segments(ra).some(([p, q]) => segments(rb).some(([r, s]) => crosses(p, q, r, s))), tag).toBe(false);
-          expect(ra.some((p) => inside(p, rb) && !rb.some((v) => v[0] === p[0] && v[1] === p[1])), tag).toBe(false);
+          expect(
+            segments(ra).some(([p, q]) => segments(rb).some(([r, s]) => crosses(p, q, r, s))),
+            tag,
+          ).toBe(false);
+          expect(
+            ra.some((p) => inside(p, rb) && !rb.some((v) => v[0] === p[0] && v[1] === p[1])),
+            tag,
+          ).toBe(false);
         }),
       );
     }
@@ -237,7 +255,13 @@ describe('front lines', () => {
   it('shows every snapshot on a step whose dates include it', () => {
     const frontIds = layersOf('front').map((l) => l.id);
     for (const snap of snapshots) {
-      const shown = story.views.some((v, i) => v.front === snap && v.layers.some((id) => frontIds.includes(id)) && story.steps[i]!.date.from <= snap && snap <= story.steps[i]!.date.to);
+      const shown = story.views.some(
+        (v, i) =>
+          v.front === snap &&
+          v.layers.some((id) => frontIds.includes(id)) &&
+          story.steps[i]!.date.from <= snap &&
+          snap <= story.steps[i]!.date.to,
+      );
       expect(shown, `snapshot ${snap}`).toBe(true);
     }
   });
@@ -247,23 +271,33 @@ describe('front lines', () => {
   const HELD: [string, string, string][] = [
     ['arsal', 'lebanese-army', '2015-03-28'],
     ['zabadani', 'rebels', '2015-03-28'],
-    ...['yabroud', 'qara', 'assal-al-ward', 'al-jubbah', 'ras-al-maara', 'flitah', 'jarajir'].map((id) => [id, 'government', '2015-03-28'] as [string, string, string]),
+    ...['yabroud', 'qara', 'assal-al-ward', 'al-jubbah', 'ras-al-maara', 'flitah', 'jarajir'].map(
+      (id) => [id, 'government', '2015-03-28'] as [string, string, string],
+    ),
     ['al-barouh', 'government', '2015-05-11'],
     ['tallat-musa', 'government', '2015-05-13'],
   ];
   it.each(HELD)('puts %s inside a %s area from %s on', (id, side, from) => {
     const at = (placeById.get(id)!.geometry as GeoJSON.Point).coordinates;
     for (const snap of snapshots.filter((s) => s >= from)) {
-      const held = fronts.some((f) => f.properties!.snapshot === snap && f.properties!.side === side && rings(f).some((r) => inside(at, r)));
+      const held = fronts.some(
+        (f) => f.properties!.snapshot === snap && f.properties!.side === side && rings(f).some((r) => inside(at, r)),
+      );
       expect(held, `${id} at ${snap}`).toBe(true);
     }
   });
 
   it('puts Tallat Musa and al-Barouh outside the government side before their capture', () => {
-    for (const [id, from] of [['tallat-musa', '2015-05-13'], ['al-barouh', '2015-05-11']] as const) {
+    for (const [id, from] of [
+      ['tallat-musa', '2015-05-13'],
+      ['al-barouh', '2015-05-11'],
+    ] as const) {
       const at = (placeById.get(id)!.geometry as GeoJSON.Point).coordinates;
       for (const snap of snapshots.filter((s) => s < from)) {
-        expect(fronts.some((f) => f.properties!.snapshot === snap && f.properties!.side === 'government' && rings(f).some((r) => inside(at, r))), `${id} at ${snap}`).toBe(false);
+        expect(
+          fronts.some((f) => f.properties!.snapshot === snap && f.properties!.side === 'government' && rings(f).some((r) => inside(at, r))),
+          `${id} at ${snap}`,
+        ).toBe(false);
       }
     }
   });

@@ -23,8 +23,14 @@ export interface StoryFiles {
 /** The files the build made. A data file that fails to load costs its layers, not the map. */
 export const builtFiles = (): Promise<StoryFiles> =>
   Promise.all([
-    import('virtual:story-data').then((d) => d.default, () => null),
-    import('virtual:story-morph').then((d) => d.default, () => ({})),
+    import('virtual:story-data').then(
+      (d) => d.default,
+      () => null,
+    ),
+    import('virtual:story-morph').then(
+      (d) => d.default,
+      () => ({}),
+    ),
   ]).then(([data, plans]) => ({ data, plans }));
 
 /** Creates a map once its chunk and the data are in, and resolves when it is ready; a map that fails is removed. */

@@ -1,5 +1,5 @@
 // The map the reader gets: the engine when it can run (engine.ts picks it), static SVG maps until
-// it starts (wake.ts) and whenever it cannot: without WebGL, when the engine's chunk fails to
+// it starts (reader/first-move.ts) and whenever it cannot: without WebGL, when the engine's chunk fails to
 // load, when it never draws (a blocked worker), or when its WebGL context is lost, every step
 // still shows its map, quietly.
 import type { Story, StoryData, View } from '../../story/model.ts';
@@ -23,7 +23,7 @@ export interface StartOptions {
   /** the map the reader sees changed */
   onMap: (map: MapAdapter | null, status: MapStatus) => void;
   /**
-   * Holds the engine back until it calls `start` (wake.ts: the reader's first move), static maps
+   * Holds the engine back until it calls `start` (reader/first-move.ts: the reader's first move), static maps
    * showing meanwhile; returns its canceller. Without it the engine starts at once.
    */
   wake?: (start: () => void) => () => void;

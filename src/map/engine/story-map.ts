@@ -35,7 +35,16 @@ interface GestureHandler {
   disable(): unknown;
 }
 
-const GESTURES = ['dragPan', 'scrollZoom', 'boxZoom', 'dragRotate', 'keyboard', 'doubleClickZoom', 'touchZoomRotate', 'touchPitch'] as const;
+const GESTURES = [
+  'dragPan',
+  'scrollZoom',
+  'boxZoom',
+  'dragRotate',
+  'keyboard',
+  'doubleClickZoom',
+  'touchZoomRotate',
+  'touchPitch',
+] as const;
 
 /** Each engine's CSS class prefix (its grab cursor is `<prefix>-interactive`). */
 const CSS_PREFIX: Record<EngineLibrary, string> = { maplibre: 'maplibregl', mapbox: 'mapboxgl' };
@@ -133,7 +142,8 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
     }
     fronts.show(v, o.reducedMotion);
-    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER]) map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
+    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER])
+      map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
     for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
     const wanted = { ...engineCamera(v.camera, o), padding: o.padding };
@@ -194,7 +204,9 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
     visibleLayers() {
       if (!loaded) return [];
       return story.layers
-        .filter((l) => engineLayers.every(({ spec }) => storyLayerOf(spec.id) !== l.id || map.getLayoutProperty(spec.id, 'visibility') === 'visible'))
+        .filter((l) =>
+          engineLayers.every(({ spec }) => storyLayerOf(spec.id) !== l.id || map.getLayoutProperty(spec.id, 'visibility') === 'visible'),
+        )
         .map((l) => l.id);
     },
     layerData(layerId) {

@@ -1,5 +1,5 @@
 // The static engine: a MapAdapter that draws each step as a static SVG (static-svg.ts), shown
-// until the real engine starts (wake.ts) and whenever it cannot run (no WebGL, a failure).
+// until the real engine starts (reader/first-move.ts) and whenever it cannot run (no WebGL, a failure).
 import land from '../../../assets/basemap/land.json';
 import borders from '../../../assets/basemap/borders.json';
 import labels from '../../../assets/basemap/country-labels.json';

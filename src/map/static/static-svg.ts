@@ -28,7 +28,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 const xy = ([x, y]: [number, number]) => `${n(x)},${n(y)}`;
 /** Linear interpolation by zoom, clamped, as the basemap style's `byZoom`. */
-const byZoom = (z: number, z0: number, v0: number, z1: number, v1: number) => v0 + (v1 - v0) * Math.max(0, Math.min(1, (z - z0) / (z1 - z0)));
+const byZoom = (z: number, z0: number, v0: number, z1: number, v1: number) =>
+  v0 + (v1 - v0) * Math.max(0, Math.min(1, (z - z0) / (z1 - z0)));
 
 const pathOf = (g: Geometry, project: Project, close: boolean) =>
   linesOf(g)
@@ -104,7 +105,14 @@ const points = (fc: FeatureCollection) => fc.features.filter((f): f is Feature<G
 
 function basemapLand(b: Basemap, project: Project): string {
   return b.land.features
-    .map((f) => path(f.geometry, project, true, `fill="${['Syria', 'Lebanon'].includes(String(prop(f, 'name'))) ? BASEMAP.land : BASEMAP.landOther}"`))
+    .map((f) =>
+      path(
+        f.geometry,
+        project,
+        true,
+        `fill="${['Syria', 'Lebanon'].includes(String(prop(f, 'name'))) ? BASEMAP.land : BASEMAP.landOther}"`,
+      ),
+    )
     .join('');
 }
 
@@ -113,14 +121,26 @@ function basemapBorders(b: Basemap, project: Project, z: number): string {
   const line = 'fill="none" stroke-linejoin="round"';
   const other = b.borders.features
     .filter((f) => !isSL(f))
-    .map((f) => path(f.geometry, project, false, `${line} stroke="${BASEMAP.borderOther}" stroke-width="${n(byZoom(z, 7, 0.6, 11, 1.2))}"`));
+    .map((f) =>
+      path(f.geometry, project, false, `${line} stroke="${BASEMAP.borderOther}" stroke-width="${n(byZoom(z, 7, 0.6, 11, 1.2))}"`),
+    );
   const w = byZoom(z, 7, 1.2, 11, 2);
   const sl = b.borders.features
     .filter(isSL)
     .map(
       (f) =>
-        path(f.geometry, project, false, `${line} stroke="${BASEMAP.halo}" stroke-opacity="0.85" stroke-linecap="round" stroke-width="${n(byZoom(z, 7, 3, 11, 6))}"`) +
-        path(f.geometry, project, false, `${line} stroke="${BASEMAP.border}" stroke-width="${n(w)}" stroke-dasharray="${n(3 * w)} ${n(2 * w)}"`),
+        path(
+          f.geometry,
+          project,
+          false,
+          `${line} stroke="${BASEMAP.halo}" stroke-opacity="0.85" stroke-linecap="round" stroke-width="${n(byZoom(z, 7, 3, 11, 6))}"`,
+        ) +
+        path(
+          f.geometry,
+          project,
+          false,
+          `${line} stroke="${BASEMAP.border}" stroke-width="${n(w)}" stroke-dasharray="${n(3 * w)} ${n(2 * w)}"`,
+        ),
     );
   return [...other, ...sl].join('');
 }
@@ -136,12 +156,37 @@ function basemapLabels(b: Basemap, project: Project, z: number): Label[] {
       const size = byZoom(z, 7, 13, 11, 17);
       const arSize = byZoom(z, 7, 12, 11, 15);
       return [
-        { key: `base:${i}`, lines: [name.toUpperCase()], size, spacing: 0.3, attrs: `${muted} font-weight="700" letter-spacing="0.3em"`, spots: [{ x, y, anchor: 'middle' }] },
-        ...(ar ? [{ key: `base-ar:${i}`, lines: [ar], size: arSize, attrs: `${muted} font-weight="700"`, spots: [{ x, y: y + arSize * 1.3, anchor: 'middle' as const }] }] : []),
+        {
+          key: `base:${i}`,
+          lines: [name.toUpperCase()],
+          size,
+          spacing: 0.3,
+          attrs: `${muted} font-weight="700" letter-spacing="0.3em"`,
+          spots: [{ x, y, anchor: 'middle' }],
+        },
+        ...(ar
+          ? [
+              {
+                key: `base-ar:${i}`,
+                lines: [ar],
+                size: arSize,
+                attrs: `${muted} font-weight="700"`,
+                spots: [{ x, y: y + arSize * 1.3, anchor: 'middle' as const }],
+              },
+            ]
+          : []),
       ];
     }
     const size = byZoom(z, 7, 11, 11, 14);
-    return [{ key: `base:${i}`, lines: [...wrap(name, 12), ...(ar ? [ar] : [])], size, attrs: `${muted} font-style="italic"`, spots: [{ x, y, anchor: 'middle' }] }];
+    return [
+      {
+        key: `base:${i}`,
+        lines: [...wrap(name, 12), ...(ar ? [ar] : [])],
+        size,
+        attrs: `${muted} font-style="italic"`,
+        spots: [{ x, y, anchor: 'middle' }],
+      },
+    ];
   });
 }
 
@@ -149,13 +194,20 @@ function basemapLabels(b: Basemap, project: Project, z: number): Label[] {
 function fills(layer: Layer, fc: FeatureCollection, view: View, project: Project): string {
   if (layer.kind === 'area') {
     const color = tokenColor(layer.style.color);
-    return fc.features.map((f) => path(f.geometry, project, true, `fill="${color}" fill-opacity="${layer.style.opacity ?? 0.45}" fill-rule="evenodd"`)).join('');
+    return fc.features
+      .map((f) => path(f.geometry, project, true, `fill="${color}" fill-opacity="${layer.style.opacity ?? 0.45}" fill-rule="evenodd"`))
+      .join('');
   }
   if (layer.kind === 'front') {
     return snapshot(fc, view.front)
       .features.map((f) => {
         const color = SIDES[prop(f, 'side') as keyof typeof SIDES]?.color ?? BASEMAP.label;
-        return path(f.geometry, project, true, `fill="${color}" fill-opacity="${FRONT_FILL_OPACITY[String(prop(f, 'status'))] ?? 0.2}" fill-rule="evenodd"`);
+        return path(
+          f.geometry,
+          project,
+          true,
+          `fill="${color}" fill-opacity="${FRONT_FILL_OPACITY[String(prop(f, 'status'))] ?? 0.2}" fill-rule="evenodd"`,
+        );
       })
       .join('');
   }
@@ -182,7 +234,14 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
   switch (layer.kind) {
     case 'area':
       return fc.features
-        .map((f) => path(f.geometry, project, true, `fill="none" stroke="${color}" stroke-width="1.5"${layer.style.dashed ? ' stroke-dasharray="3 3"' : ''}`))
+        .map((f) =>
+          path(
+            f.geometry,
+            project,
+            true,
+            `fill="none" stroke="${color}" stroke-width="1.5"${layer.style.dashed ? ' stroke-dasharray="3 3"' : ''}`,
+          ),
+        )
         .join('');
     case 'front':
       return snapshot(fc, view.front)
@@ -197,9 +256,21 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
       return fc.features
         .map(
           (f) =>
-            path(f.geometry, project, false, `fill="none" stroke="${BASEMAP.halo}" stroke-opacity="0.9" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"`) +
-            path(f.geometry, project, false, `fill="none" stroke="${color}" stroke-opacity="${layer.style.opacity ?? 0.85}" stroke-width="4" stroke-linejoin="round"${dash}`) +
-            linesOf(f.geometry).map((l) => arrowHead(l, project, color)).join(''),
+            path(
+              f.geometry,
+              project,
+              false,
+              `fill="none" stroke="${BASEMAP.halo}" stroke-opacity="0.9" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"`,
+            ) +
+            path(
+              f.geometry,
+              project,
+              false,
+              `fill="none" stroke="${color}" stroke-opacity="${layer.style.opacity ?? 0.85}" stroke-width="4" stroke-linejoin="round"${dash}`,
+            ) +
+            linesOf(f.geometry)
+              .map((l) => arrowHead(l, project, color))
+              .join(''),
         )
         .join('');
     }
@@ -258,14 +329,28 @@ function storyLabels(layers: Layer[], data: StoryData, view: View, project: Proj
       points(fc).forEach((f, i) => {
         if (ringed.has(String(prop(f, 'id')))) return;
         const rank = rankOf(f);
-        const label = placeLabel(`story:${layer.id}:${i}`, f, project, PLACE_TEXT_SIZE[rank]!, PLACE_RADIUS[rank]!, `${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`);
+        const label = placeLabel(
+          `story:${layer.id}:${i}`,
+          f,
+          project,
+          PLACE_TEXT_SIZE[rank]!,
+          PLACE_RADIUS[rank]!,
+          `${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`,
+        );
         out.push({ ...label, rank });
       });
     } else if (layer.kind === 'label') {
       points(fc).forEach((f, i) => {
         const [x, y] = project(f.geometry.coordinates);
         const lines = wrap(String(prop(f, 'name') ?? ''), 16);
-        out.push({ key: `story:${layer.id}:${i}`, rank: 1.5, lines, size: 13, attrs: `fill="${tokenColor(layer.style.color)}" ${halo(3)}`, spots: [{ x, y, anchor: 'middle' }] });
+        out.push({
+          key: `story:${layer.id}:${i}`,
+          rank: 1.5,
+          lines,
+          size: 13,
+          attrs: `fill="${tokenColor(layer.style.color)}" ${halo(3)}`,
+          spots: [{ x, y, anchor: 'middle' }],
+        });
       });
     }
   }
@@ -318,12 +403,24 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
     basemapLand(basemap, project),
     each((l, fc) => fills(l, fc, view, project)),
     basemapBorders(basemap, project, z),
-    [...labels].filter(([key]) => key.startsWith('base')).map(([, svg]) => svg).join(''),
-    each((l, fc) => strokes(l, fc, view, project, labels), (l) => l.kind !== 'places'),
+    [...labels]
+      .filter(([key]) => key.startsWith('base'))
+      .map(([, svg]) => svg)
+      .join(''),
+    each(
+      (l, fc) => strokes(l, fc, view, project, labels),
+      (l) => l.kind !== 'places',
+    ),
     highlights(rings, project),
-    each((l, fc) => placeMarks(l, fc, project, labels), (l) => l.kind === 'places'),
+    each(
+      (l, fc) => placeMarks(l, fc, project, labels),
+      (l) => l.kind === 'places',
+    ),
     // the names the card mentions, on top of everything
-    [...labels].filter(([key]) => key.startsWith('ring:')).map(([, svg]) => svg).join(''),
+    [...labels]
+      .filter(([key]) => key.startsWith('ring:'))
+      .map(([, svg]) => svg)
+      .join(''),
     '</svg>',
   ].join('');
 }

@@ -16,8 +16,7 @@ export const sourceId = (layer: Pick<Layer, 'id'>) => `story:${layer.id}`;
 const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${name}`;
 
 /** Engine layer id → the story layer it belongs to, or null for basemap layers. */
-export const storyLayerOf = (engineLayerId: string): string | null =>
-  /^story:([^:]+):/.exec(engineLayerId)?.[1] ?? null;
+export const storyLayerOf = (engineLayerId: string): string | null => /^story:([^:]+):/.exec(engineLayerId)?.[1] ?? null;
 
 /** Font stacks for the story's labels: they must name fonts the engine's style can draw. */
 export interface LabelFonts {
@@ -168,7 +167,11 @@ function frontLayers(layer: Layer): LayerSpecification[] {
       source,
       paint: {
         'fill-color': SIDE_COLOR,
-        'fill-opacity': ['+', ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2], ['*', 0.25, glow]] as unknown as ExpressionSpecification,
+        'fill-opacity': [
+          '+',
+          ['match', ['get', 'status'], ...Object.entries(FRONT_FILL_OPACITY).flat(), 0.2],
+          ['*', 0.25, glow],
+        ] as unknown as ExpressionSpecification,
       },
     },
     {

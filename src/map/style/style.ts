@@ -15,8 +15,15 @@ export const STORY_FILLS_BEFORE = 'border-other';
 const SYRIA_LEBANON = 'Lebanon–Syria';
 const isSyriaLebanon: ExpressionSpecification = ['==', ['get', 'between'], SYRIA_LEBANON];
 
-const byZoom = (z0: number, v0: number, z1: number, v1: number): ExpressionSpecification =>
-  ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1];
+const byZoom = (z0: number, v0: number, z1: number, v1: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  z0,
+  v0,
+  z1,
+  v1,
+];
 
 const labelPaint = {
   'text-color': BASEMAP.labelMuted,
@@ -110,11 +117,7 @@ const layers: LayerSpecification[] = [
   },
 ];
 
-export function basemapStyle(data: {
-  land: FeatureCollection;
-  borders: FeatureCollection;
-  labels: FeatureCollection;
-}): StyleSpecification {
+export function basemapStyle(data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection }): StyleSpecification {
   return {
     version: 8,
     name: 'Qalamoun 2015 basemap',
