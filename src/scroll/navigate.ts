@@ -1,6 +1,6 @@
 // Step-by-step movement for keyboards, the next/previous buttons and deep links: where the page
-// rests for each step (its card in view, the step active), which keys move, and the URL hash that
-// follows the reader. Scrolling is still the only input: these only scroll, and the active step
+// rests for each step (its card in view, the step active) and which keys move. Loaded after the
+// first paint, outside the page's shell (the URL hash that follows the reader: hash.ts). Scrolling is still the only input: these only scroll, and the active step
 // is then read from the scroll position like any other.
 import { cardPadding, isDesktop } from '../layout/layout.ts';
 import { STEP_SELECTOR } from './active.ts';
@@ -38,15 +38,6 @@ export function keyDirection(key: string, shift: boolean): 1 | -1 | null {
   if (key === 'PageDown' || key === 'ArrowDown' || key === 'ArrowRight') return 1;
   if (key === 'PageUp' || key === 'ArrowUp' || key === 'ArrowLeft') return -1;
   return null;
-}
-
-/** The index of the step a URL hash names, or -1. */
-export const stepOfHash = (hash: string, ids: readonly string[]): number => ids.indexOf(decodeURIComponent(hash.replace(/^#/, '')));
-
-/** Puts the step's id in the URL without adding a history entry (not in an embed: its URL is not the reader's). */
-export function followHash(id: string): void {
-  if (document.documentElement.dataset.embed) return;
-  if (location.hash !== `#${id}`) history.replaceState(history.state, '', `#${id}`);
 }
 
 /** Resting scroll positions of the steps (and the exploration zone) inside `root`, in order. */

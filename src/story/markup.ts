@@ -6,8 +6,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { PhrasingContent } from 'mdast';
 
+/** Text is a plain string (the commonest node, kept small in the page's JSON). */
 export type Inline =
-  { t: 'text'; v: string } | { t: 'em'; c: Inline[] } | { t: 'strong'; c: Inline[] } | { t: 'link'; href: string; c: Inline[] };
+  string | { t: 'em'; c: Inline[] } | { t: 'strong'; c: Inline[] } | { t: 'link'; href: string; c: Inline[] };
 export type Paragraph = { t: 'p'; c: Inline[] };
 export type Quote = { t: 'quote'; c: Paragraph[]; by: Inline[] | null };
 export type Block = Paragraph | Quote;
@@ -160,9 +161,9 @@ function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
     if (afterSpace && v.startsWith(' ')) v = v.slice(1);
     if (v === '') return;
     afterSpace = v.endsWith(' ');
-    const last = into.at(-1);
-    if (last?.t === 'text') last.v += v;
-    else into.push({ t: 'text', v });
+    const last = into.length - 1;
+    if (typeof into[last] === 'string') into[last] += v;
+    else into.push(v);
   };
 
   // A "[" CommonMark left literal: what its partner "]" is (not) followed by says what is missing.
@@ -258,25 +259,24 @@ function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
 
 function trimEnd(list: Inline[]): Inline[] {
   const last = list.at(-1);
-  if (last?.t === 'text') {
-    last.v = last.v.replace(/ $/, '');
-    if (last.v === '') {
-      list.pop();
-      trimEnd(list);
-    }
+  if (typeof last === 'string') {
+    const trimmed = last.replace(/ $/, '');
+    list.pop();
+    if (trimmed === '') trimEnd(list);
+    else list.push(trimmed);
   } else if (last) {
     trimEnd(last.c);
   }
   return list;
 }
 
-const inlineText = (c: Inline[]): string => c.map((n) => (n.t === 'text' ? n.v : inlineText(n.c))).join('');
+const inlineText = (c: Inline[]): string => c.map((n) => (typeof n === 'string' ? n : inlineText(n.c))).join('');
 const blockText = (b: Block): string =>
   b.t === 'p' ? inlineText(b.c) : [...b.c.map(blockText), ...(b.by ? [`— ${inlineText(b.by)}`] : [])].join(' ');
 
 /** Text content; blocks (and a quote's paragraphs and attribution) are joined by a space. */
 export function plainText(nodes: Block[] | Inline[]): string {
-  const isBlocks = (ns: Block[] | Inline[]): ns is Block[] => ns.every((n) => n.t === 'p' || n.t === 'quote');
+  const isBlocks = (ns: Block[] | Inline[]): ns is Block[] => ns.every((n) => typeof n !== 'string' && (n.t === 'p' || n.t === 'quote'));
   return isBlocks(nodes) ? nodes.map(blockText).join(' ') : inlineText(nodes);
 }
 

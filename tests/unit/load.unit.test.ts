@@ -19,16 +19,16 @@ describe('loading a valid story', () => {
       {
         t: 'p',
         c: [
-          { t: 'text', v: 'The ' },
-          { t: 'em', c: [{ t: 'text', v: 'first' }] },
-          { t: 'text', v: ' step.' },
+          'The ',
+          { t: 'em', c: ['first'] },
+          ' step.',
         ],
       },
     ]);
     expect(story?.steps[1]?.caption[1]).toEqual({
       t: 'quote',
-      c: [{ t: 'p', c: [{ t: 'text', v: 'We are winning.' }] }],
-      by: [{ t: 'text', v: 'A spokesman' }],
+      c: [{ t: 'p', c: ['We are winning.'] }],
+      by: ['A spokesman'],
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardPadding } from '../../src/layout/layout.ts';
-import { keyDirection, nextStop, restingScroll, stepOfHash } from '../../src/scroll/navigate.ts';
+import { stepOfHash } from '../../src/scroll/hash.ts';
+import { keyDirection, nextStop, restingScroll } from '../../src/scroll/navigate.ts';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
