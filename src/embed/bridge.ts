@@ -3,7 +3,6 @@
 // pym.js) and reports it to the story, and keeps links from loading inside the frame. With no host
 // script the story stays a page that scrolls itself inside its frame.
 import { screenHeight } from './geometry.ts';
-import type { Report } from './frame.ts';
 import { heightMessages, pymId, pymMessage, readViewport, scrollMessages, type HostViewport } from './protocol.ts';
 
 /** Host origins allowed to drive the story, from the build setting VITE_EMBED_ORIGINS
@@ -11,6 +10,9 @@ import { heightMessages, pymId, pymMessage, readViewport, scrollMessages, type H
 const ORIGINS: string[] = String(import.meta.env.VITE_EMBED_ORIGINS ?? '')
   .split(/[\s,]+/)
   .filter(Boolean);
+
+/** What the bridge reports to the frame (frame.ts): the host's viewport (or null) and the screen height. */
+export type Report = (view: HostViewport | null, screen: number) => void;
 
 export function connect(report: Report): void {
   const pym = pymId(new URLSearchParams(location.search).get('childId'));

@@ -8,9 +8,6 @@ export interface EmbedFrame extends ReaderViewport {
   readonly view: HostViewport | null;
 }
 
-/** What the bridge reports: the host's viewport (or null) and the screen height. */
-export type Report = (view: HostViewport | null, screen: number) => void;
-
 let frame: EmbedFrame | null | undefined;
 
 /** The embedded story's view of its host, started on first use; null on a standalone page. */
@@ -26,7 +23,7 @@ function start(): EmbedFrame {
   const listeners = new Set<() => void>();
   let view: HostViewport | null = null;
   let screen: number | null = null;
-  const report: Report = (v, s) => {
+  const report = (v: HostViewport | null, s: number) => {
     view = v;
     screen = s;
     for (const fn of listeners) fn();

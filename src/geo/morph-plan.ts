@@ -45,7 +45,7 @@ export interface MorphPlan {
   slots: MorphSlot[];
 }
 
-/** The property a moving polygon carries while it gains ground, 0..1 (story-layers.ts draws it brighter). */
+/** The property a moving polygon carries while it gains ground, 0..1 (map/style/story-layers.ts draws it brighter). */
 export const MORPH_GLOW = 'morphGlow';
 
 export const isWalk = (a: RingWalk | Position): a is RingWalk => !Array.isArray(a);

@@ -107,6 +107,19 @@ describe('import rules', () => {
     expect(offending('src/map', inAny('src/components', 'src/scroll', 'src/embed'))).toBe('');
   });
 
+  it('src/layout imports nothing of the project outside src/layout and src/geo', () => {
+    expect(offending('src/layout', (to) => !under('src/layout')(to) && !under('src/geo')(to))).toBe('');
+  });
+
+  it('src/scroll imports nothing from src/map, src/embed or src/components', () => {
+    expect(offending('src/scroll', inAny('src/map', 'src/embed', 'src/components'))).toBe('');
+  });
+
+  it('only src/main.ts and src/dev import src/dev (the build drops it)', () => {
+    const outsideDev = edges.filter((e) => under('src/dev')(e.to) && !under('src/dev')(e.from) && e.from !== 'src/main.ts');
+    expect(list(outsideDev)).toBe('');
+  });
+
   it('the embed host script, with all it imports, stays inside src/embed', () => {
     // The host script is built on its own into the host page's embed.js (see the embed plugin).
     const host = /const HOST_SCRIPT = '([^']+)'/.exec(readFileSync(join(ROOT, 'src/embed/vite-plugin.ts'), 'utf8'))?.[1] ?? '';

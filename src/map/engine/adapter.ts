@@ -12,7 +12,7 @@ export interface ShowOptions {
   padding: Padding;
   /** prefers-reduced-motion: every move becomes a cut */
   reducedMotion: boolean;
-  /** added to the script's zoom so the step frames the same area on this screen (camera.ts zoomOffset) */
+  /** added to the script's zoom so the step frames the same area on this screen (layout/layout.ts zoomOffset) */
   zoomOffset: number;
 }
 
@@ -40,7 +40,7 @@ export interface MapAdapter {
   isMoving(): boolean;
   /** calls `fn` whenever the camera has changed (each frame of a move); returns the unsubscriber */
   onMove(fn: () => void): () => void;
-  /** the front layers' snapshot and data now, on the engines that morph them (front-morph.ts) */
+  /** the front layers' snapshot and data now, on the engines that morph them (map/front/front-morph.ts) */
   front?(): FrontState;
   /** lets the reader pan, zoom, tilt and turn the map (the dev camera picker; exploring at the end), or stops it */
   setInteractive(on: boolean): void;

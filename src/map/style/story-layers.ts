@@ -36,7 +36,7 @@ export interface PlacedLayer {
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
 const placeName: ExpressionSpecification = ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']];
 
-/** Dot radius and label size of a place by its rank (0, 1, 2+); static-svg.ts draws with them too. */
+/** Dot radius and label size of a place by its rank (0, 1, 2+); static/static-svg.ts draws with them too. */
 export const PLACE_RADIUS = [5, 4, 3.5] as const;
 export const PLACE_TEXT_SIZE = [15, 14, 12] as const;
 const byRank = (v: readonly [number, number, number]): ExpressionSpecification => ['match', ['get', 'rank'], 0, v[0], 1, v[1], v[2]];
@@ -142,9 +142,9 @@ const SIDE_COLOR: ExpressionSpecification = [
   BASEMAP.label,
 ] as unknown as ExpressionSpecification;
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
-/** How opaque a front polygon is by status: firmer control, stronger fill (static-svg.ts reads it too). */
+/** How opaque a front polygon is by status: firmer control, stronger fill (static/static-svg.ts reads it too). */
 export const FRONT_FILL_OPACITY: Record<string, number> = { assessed: 0.45, contested: 0.3, advance: 0.25, claimed: 0.2 };
-// While a front morphs (morph.ts), polygons that gain ground glow (more opaque, thicker edge),
+// While a front morphs (front/morpher.ts), polygons that gain ground glow (more opaque, thicker edge),
 // and the last snapshot stays behind in a source of its own as a ghost that fades out, so lost
 // ground fades rather than vanishes. The ghost is sent once per morph; only its opacity changes.
 const glow: ExpressionSpecification = ['coalesce', ['get', MORPH_GLOW], 0];
