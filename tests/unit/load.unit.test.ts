@@ -18,11 +18,7 @@ describe('loading a valid story', () => {
     expect(story?.steps[0]?.caption).toEqual([
       {
         t: 'p',
-        c: [
-          'The ',
-          { t: 'em', c: ['first'] },
-          ' step.',
-        ],
+        c: ['The ', { t: 'em', c: ['first'] }, ' step.'],
       },
     ]);
     expect(story?.steps[1]?.caption[1]).toEqual({
