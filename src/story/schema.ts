@@ -5,6 +5,10 @@ import { z } from 'zod';
 /** What editors see on hover and in completion: every field has a description and an example. */
 const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T => schema.meta({ description, examples: [example] });
 
+
+/** Caption and method lengths past any real card: they bound the markup parser's work on a bad script. */
+const CAPTION_MAX = 4000;
+const METHOD_MAX = 8000;
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lowercase letters, digits and single hyphens, e.g. "flitah-hills"');
@@ -129,7 +133,7 @@ export const Meta = doc(
     published: doc(IsoDate, 'publication date', '2015-06-21'),
     credits: doc(z.string().optional(), 'map data and other credits, shown at the end', 'Basemap: Natural Earth.'),
     method: doc(
-      z.string().optional(),
+      z.string().max(METHOD_MAX, `the method note is limited to ${METHOD_MAX.toLocaleString('en')} characters`).optional(),
       '"How this map was made": caption markup shown before the sources',
       'Areas are *reconstructions* from reports, not surveyed positions.',
     ),
@@ -204,7 +208,7 @@ export const Step = doc(
     ),
     dateLabel: doc(z.string().min(1).optional(), 'how the date reads on the card when the dates alone say it badly', 'Mid-April 2015'),
     caption: doc(
-      z.string().min(1, 'a caption is required'),
+      z.string().min(1, 'a caption is required').max(CAPTION_MAX, `a caption is limited to ${CAPTION_MAX.toLocaleString('en')} characters (a card holds about 80 words)`),
       'text of the card: paragraphs, *emphasis*, **strong**, [links](https://…), "> " quotes ending "> — Name"; about 80 words fit on a phone',
       'By 3 April the army was closing on *Zabadani* along three axes.',
     ),

@@ -70,6 +70,7 @@ describe('the JSON Schema for editors', () => {
     'bad-date',
     'bad-transition',
     'camera-out-of-range',
+    'caption-too-long',
     'empty-step',
     'misspelt-layer-kind',
     'several-mistakes',
