@@ -7,24 +7,82 @@ import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cameraYaml } from '../../src/dev/camera-yaml.ts';
 import { sameCamera } from '../../src/geo/camera.ts';
 import { screenPoint } from '../../src/layout/layout.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
+import { LIVE_EVENT } from '../../src/story/live.ts';
 import { Camera } from '../../src/story/schema.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
-import { DESKTOP, launch, PHONE } from './chromium.ts';
+import { connect } from './browser.ts';
+import { DESKTOP, PHONE } from './chromium.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'story');
 const dir = mkdtempSync(join(tmpdir(), 'story-dev-'));
 const script = join(dir, 'story.yaml');
 const places = join(dir, 'data', 'places.geojson');
-const original = { script: readFileSync(join(FIXTURE, 'story.yaml'), 'utf8'), places: readFileSync(join(FIXTURE, 'data', 'places.geojson'), 'utf8') };
+const original = {
+  script: readFileSync(join(FIXTURE, 'story.yaml'), 'utf8'),
+  places: readFileSync(join(FIXTURE, 'data', 'places.geojson'), 'utf8'),
+};
 let server: ViteDevServer;
 let browser: Browser;
 let url: string;
+
+/** Per file, what to call once the dev server has taken in its next save (see `save`). */
+const awaited = new Map<string, () => void>();
+/** Per file, when the server's file watcher last reported a change. */
+const lastChange = new Map<string, number>();
+/** Runs after storyPlugin's own hook, which has read the saved file again and sent the page its update. */
+const savesTaken: Plugin = {
+  name: 'test:saves-taken',
+  hotUpdate({ file }) {
+    if (this.environment.name !== 'client') return;
+    awaited.get(file)?.();
+    awaited.delete(file);
+  },
+};
+
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Writes `text` to `file`, and resolves once the dev server has taken the save in: a page opened
+ * from then on gets it, and an open page has been sent it. (The server runs in this process and
+ * the write is synchronous: any update it sends after the write carries the saved text.)
+ */
+async function save(file: string, text: string) {
+  // Vite's watcher (chokidar) drops a change to a file within 50 ms of the last one it reported for
+  // it: a save that soon (a restore just after the page took an edit in) would never reach the page.
+  const wait = (lastChange.get(file) ?? -Infinity) + 60 - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const taken = new Promise<void>((resolve) => awaited.set(file, resolve));
+  writeFileSync(file, text);
+  await within(taken, 15_000, `the dev server did not take in the save of ${file}`);
+}
+
+/**
+ * Has `page` note each story update once the story has applied it: window.__applied becomes the
+ * update's story and data as JSON. Vite's client calls the story's own listener (registered at
+ * mount) first; its update has run by the next task. (A string, so Vitest leaves the import alone.)
+ */
+const noteUpdates = (page: Page) =>
+  page.evaluate(`import('/@vite/client').then(({ createHotContext }) =>
+    createHotContext('/tests/browser/dev.browser.test.ts').on(${JSON.stringify(LIVE_EVENT)}, (update) =>
+      setTimeout(() => (window.__applied = JSON.stringify([update.story, update.data])))))`);
+/** The page the restores must reach before the next test (the live preview's), while it is open. */
+let live: Page | undefined;
 
 beforeAll(async () => {
   cpSync(FIXTURE, dir, { recursive: true });
@@ -33,32 +91,42 @@ beforeAll(async () => {
     root: join(import.meta.dirname, '..', '..'),
     cacheDir: '.cache/vite-dev-test',
     logLevel: 'silent',
-    plugins: [svelte(), storyPlugin({ script })],
+    plugins: [svelte(), storyPlugin({ script }), savesTaken],
     server: { port: 0, host: '127.0.0.1' },
   });
+  server.watcher.on('change', (file) => lastChange.set(file, performance.now()));
   await server.listen();
   url = server.resolvedUrls!.local[0]!;
-  browser = await launch();
+  browser = await connect();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-// Each test starts from the fixture as written, once the page has taken the restored files in:
-// a restore still on its way would otherwise land in the middle of the next test.
+// Each test starts from the fixture as written, once the server and the open page have taken the
+// restored files in: a restore still on its way would otherwise land in the middle of the next test.
 afterEach(async () => {
-  let restored = false;
-  for (const [file, text] of [[script, original.script], [places, original.places]] as const) {
-    if (readFileSync(file, 'utf8') === text) continue;
-    writeFileSync(file, text);
-    restored = true;
-  }
-  if (restored) await new Promise((r) => setTimeout(r, 1500));
+  const restores = (
+    [
+      [script, original.script],
+      [places, original.places],
+    ] as const
+  ).filter(([file, text]) => readFileSync(file, 'utf8') !== text);
+  for (const [file, text] of restores) await save(file, text);
+  if (!restores.length || !live) return;
+  const { story, data } = loadStoryFile(script);
+  // the page shows the restored story, and its map (restarted for restored data) is at rest
+  await live.waitForFunction((want) => (window as unknown as { __applied?: string }).__applied === want, JSON.stringify([story, data]), {
+    timeout: 15_000,
+  });
+  await live.waitForFunction(() => window.__story?.mapStatus === 'ready' && !window.__story.moving, null, { timeout: 30_000 });
 });
 
 const settled = (page: Page, id: string) =>
-  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 30_000 });
+  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, {
+    timeout: 30_000,
+  });
 
 /** Scrolls step `id` just past the trigger line, as a reader would. */
 const scrollToStep = (page: Page, id: string) =>
@@ -67,10 +135,10 @@ const scrollToStep = (page: Page, id: string) =>
     window.scrollTo({ top: top - window.innerHeight * 0.3, behavior: 'instant' });
   }, id);
 
-const edit = (from: string, to: string) => {
+const edit = async (from: string, to: string) => {
   const text = readFileSync(script, 'utf8');
   expect(text).toContain(from);
-  writeFileSync(script, text.replace(from, to));
+  await save(script, text.replace(from, to));
 };
 
 describe('live preview', () => {
@@ -79,8 +147,13 @@ describe('live preview', () => {
     page = await browser.newPage({ viewport: PHONE });
     await page.goto(url);
     await settled(page, 'first');
+    await noteUpdates(page);
+    live = page;
   });
-  afterAll(() => page?.close());
+  afterAll(async () => {
+    live = undefined;
+    await page?.close();
+  });
 
   it('updates a saved caption in place, on the same step, without reloading', async () => {
     await scrollToStep(page, 'second');
@@ -89,8 +162,12 @@ describe('live preview', () => {
       (window as unknown as { marker: number }).marker = 1;
       return window.scrollY;
     });
-    edit('The second step, with a quote:', 'The revised second step, with a quote:');
-    await page.waitForFunction(() => document.body.querySelector('[data-step="second"]')?.textContent?.includes('The revised second step'), null, { timeout: 15_000 });
+    await edit('The second step, with a quote:', 'The revised second step, with a quote:');
+    await page.waitForFunction(
+      () => document.body.querySelector('[data-step="second"]')?.textContent?.includes('The revised second step'),
+      null,
+      { timeout: 15_000 },
+    );
     const after = await page.evaluate(() => ({
       marker: (window as unknown as { marker?: number }).marker,
       scrollY: window.scrollY,
@@ -114,7 +191,7 @@ describe('live preview', () => {
   it('restarts the map with a saved data file, on the same step', async () => {
     await settled(page, 'second');
     const canvas = await page.evaluateHandle(() => document.querySelector('.maplibregl-canvas'));
-    writeFileSync(places, original.places.replace('"name": "Zabadani"', '"name": "Az-Zabadani"'));
+    await save(places, original.places.replace('"name": "Zabadani"', '"name": "Az-Zabadani"'));
     await page.waitForFunction((old) => document.querySelector('.maplibregl-canvas') !== old, canvas, { timeout: 15_000 });
     await settled(page, 'second');
     // the restarted map draws the saved file
@@ -127,10 +204,12 @@ describe('live preview', () => {
     await settled(page, 'second');
     const broken = original.script.replace('chapter: offensive\n    date:', 'chapter: ofensive\n    date:');
     const line = broken.split('\n').findIndex((l) => l.includes('chapter: ofensive')) + 1;
-    writeFileSync(script, broken);
+    await save(script, broken);
     const panel = page.getByTestId('story-errors');
     await panel.waitFor({ timeout: 15_000 });
-    expect(await panel.textContent()).toContain(`story.yaml:${line}:14  steps[1].chapter: unknown chapter "ofensive" (did you mean "offensive"?)`);
+    expect(await panel.textContent()).toContain(
+      `story.yaml:${line}:14  steps[1].chapter: unknown chapter "ofensive" (did you mean "offensive"?)`,
+    );
     expect(await panel.textContent()).toContain(`> ${line} |     chapter: ofensive`);
     // the story is still there, on the same step, and Vite's overlay is not
     expect(await page.locator('h1').isVisible()).toBe(true);
@@ -138,7 +217,7 @@ describe('live preview', () => {
     expect(await page.evaluate(() => window.__story?.step)).toBe('second');
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
 
-    writeFileSync(script, original.script.replace('A test story', 'A revised test story'));
+    await save(script, original.script.replace('A test story', 'A revised test story'));
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'A revised test story', null, { timeout: 15_000 });
     expect(await panel.count()).toBe(0);
     expect(await page.evaluate(() => window.__story?.step)).toBe('second');
@@ -146,13 +225,16 @@ describe('live preview', () => {
 });
 
 it('opened on a broken script, shows the error, and loads the story once it is fixed', async () => {
-  writeFileSync(script, original.script.replace('zoom: 8 }', 'zoom: 80 }'));
+  // taken in before the page opens: else the server may still hold the script that worked
+  await save(script, original.script.replace('zoom: 8 }', 'zoom: 80 }'));
   const page = await browser.newPage({ viewport: PHONE });
   await page.goto(url);
   const overlay = page.locator('vite-error-overlay');
   await overlay.waitFor({ timeout: 15_000 });
-  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('steps[0].camera.zoom: 80 is too large: expected at most 22');
-  writeFileSync(script, original.script);
+  expect(await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain(
+    'steps[0].camera.zoom: 80 is too large: expected at most 22',
+  );
+  await save(script, original.script);
   await settled(page, 'first');
   await page.close();
 });
@@ -182,7 +264,9 @@ describe('?edit: the camera picker', () => {
     expect(sameCamera(moved, scripted)).toBe(false);
     expect(moved.pitch).toBeGreaterThan(0);
     expect(Math.abs(moved.bearing)).toBeGreaterThan(0);
-    await page.waitForFunction((y) => document.querySelector('[data-testid="camera-yaml"]')?.textContent === y, cameraYaml(moved), { timeout: 5_000 });
+    await page.waitForFunction((y) => document.querySelector('[data-testid="camera-yaml"]')?.textContent === y, cameraYaml(moved), {
+      timeout: 5_000,
+    });
     expect(await page.locator('[data-testid="edit-panel"]').textContent()).toContain('Step first · sources: report-a');
 
     await page.getByRole('button', { name: 'Copy' }).click();
@@ -192,7 +276,7 @@ describe('?edit: the camera picker', () => {
     const pasted = Camera.parse(parse(copied).camera);
 
     // Paste it over the first step's camera; a fresh page opens on exactly that view.
-    edit('    camera: { center: [36.4, 33.9], zoom: 8 }', `    ${copied}`);
+    await edit('    camera: { center: [36.4, 33.9], zoom: 8 }', `    ${copied}`);
     const fresh = await context.newPage();
     await fresh.goto(url);
     await settled(fresh, 'first');

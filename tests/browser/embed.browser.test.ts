@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEIGHT, SCROLL, VIEWPORT } from '../../src/embed/protocol.ts';
 import { embedSnippet } from '../../src/embed/snippet.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
-import { DESKTOP, launch, PHONE } from './chromium.ts';
+import { connect } from './browser.ts';
+import { buildSite } from './build.ts';
+import { DESKTOP, PHONE } from './chromium.ts';
 import { serveHostPages } from './host-server.ts';
 import { hostPages } from './host-pages.ts';
 import { serveDir, type StaticServer } from './server.ts';
@@ -26,7 +27,7 @@ let browser: Browser;
 let site: StaticServer;
 let host: StaticServer;
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launch(), serveDir('dist')]);
+  [browser, site] = await Promise.all([connect(), serveDir('dist')]);
   host = await serveHostPages(hostPages(site.url));
 });
 afterAll(async () => {
@@ -62,10 +63,12 @@ async function heights(page: Page, selector: string, frame: Frame) {
 }
 
 async function expectSized(page: Page, selector: string, frame: Frame) {
-  await expect.poll(async () => {
-    const h = await heights(page, selector, frame);
-    return Math.abs(h.frameHeight - h.content) <= 3 && h.frameHeight > 2000;
-  }, POLL).toBe(true);
+  await expect
+    .poll(async () => {
+      const h = await heights(page, selector, frame);
+      return Math.abs(h.frameHeight - h.content) <= 3 && h.frameHeight > 2000;
+    }, POLL)
+    .toBe(true);
 }
 
 /** Scrolls the host page so that step `id` has just crossed the story's trigger line: half way
@@ -127,7 +130,10 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
   it("sizes each frame to its story's content height", async () => {
     await expectSized(page, '#a', a);
     await expectSized(page, '#b', b);
-    expect(await a.evaluate(() => [document.documentElement.dataset.embed, getComputedStyle(document.documentElement).overflow])).toEqual(['host', 'hidden']);
+    expect(await a.evaluate(() => [document.documentElement.dataset.embed, getComputedStyle(document.documentElement).overflow])).toEqual([
+      'host',
+      'hidden',
+    ]);
   });
 
   it("steps through every step in order as the host page scrolls, with the map inside the host's viewport", async () => {
@@ -159,7 +165,9 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
     const before = await heights(page, '#a', a);
     await page.setViewportSize(PHONE);
     try {
-      await expect.poll(() => a.evaluate(() => document.documentElement.style.getPropertyValue('--viewport-height')), POLL).toBe(`${PHONE.height}px`);
+      await expect
+        .poll(() => a.evaluate(() => document.documentElement.style.getPropertyValue('--viewport-height')), POLL)
+        .toBe(`${PHONE.height}px`);
       await expectSized(page, '#a', a);
       const after = await heights(page, '#a', a);
       expect(Math.abs(after.frameHeight - before.frameHeight)).toBeGreaterThan(100);
@@ -210,7 +218,10 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
     const state = () =>
       Promise.all([
         stepOf(a),
-        a.evaluate(() => [(document.querySelector('.graphic') as HTMLElement).style.transform, document.documentElement.style.getPropertyValue('--viewport-height')]),
+        a.evaluate(() => [
+          (document.querySelector('.graphic') as HTMLElement).style.transform,
+          document.documentElement.style.getPropertyValue('--viewport-height'),
+        ]),
         page.$eval('#a', (f) => f.style.height),
         page.evaluate(() => window.scrollY),
       ]);
@@ -245,11 +256,15 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
     await page.$eval('#a', (f: HTMLIFrameElement, messages) => messages.forEach((m) => f.contentWindow!.postMessage(m, '*')), bad);
     const fromAd = `parent.document.getElementById('a').contentWindow.postMessage(${JSON.stringify(valid)}, '*');
       parent.postMessage({ type: '${HEIGHT}', height: 1234 }, '*'); parent.postMessage({ type: '${SCROLL}', y: 500 }, '*');`;
-    await page.$eval('#ad', (f: HTMLIFrameElement, code) => {
-      const script = f.contentDocument!.createElement('script');
-      script.textContent = code;
-      f.contentDocument!.body.append(script);
-    }, fromAd);
+    await page.$eval(
+      '#ad',
+      (f: HTMLIFrameElement, code) => {
+        const script = f.contentDocument!.createElement('script');
+        script.textContent = code;
+        f.contentDocument!.body.append(script);
+      },
+      fromAd,
+    );
     await a.evaluate((m) => window.postMessage(m, '*'), valid);
     // To the host: malformed messages from the story's frame, a well-formed one from the host itself.
     await a.evaluate(
@@ -358,12 +373,8 @@ describe('built with VITE_EMBED_ORIGINS', () => {
   let restricted: StaticServer;
   let restrictedHost: StaticServer;
   beforeAll(async () => {
-    process.env.VITE_EMBED_ORIGINS = 'https://news.example.org';
-    try {
-      await build({ logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
-    } finally {
-      delete process.env.VITE_EMBED_ORIGINS;
-    }
+    // A production build with this one setting (buildSite: none inherited from the shell or .env files).
+    await buildSite(dir, { VITE_EMBED_ORIGINS: 'https://news.example.org' });
     restricted = await serveDir(dir);
     restrictedHost = await serveHostPages(hostPages(restricted.url));
   });

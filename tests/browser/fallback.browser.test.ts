@@ -6,24 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/geo/camera.ts';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import { plainText } from '../../src/story/markup.ts';
-import { launch, PHONE } from './chromium.ts';
+import { connect } from './browser.ts';
+import { launch, PHONE, SUITE_FLAGS } from './chromium.ts';
 import { serveDir, type StaticServer } from './server.ts';
 import { data, firstMove, ids, mapStatus, scrollToStep, settledOn, story } from './steps.ts';
 
 let server: StaticServer;
-const browsers: Browser[] = [];
+let shared: Browser | undefined;
+let withoutWebgl: Promise<Browser> | undefined;
 beforeAll(async () => {
-  server = await serveDir('dist');
+  [server, shared] = await Promise.all([serveDir('dist'), connect()]);
 });
 afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
+  await Promise.all([shared?.close(), withoutWebgl?.then((b) => b.close())]);
   await server?.close();
 });
-const chromium = async (extraArgs: string[] = []) => {
-  const b = await launch(extraArgs);
-  browsers.push(b);
-  return b;
-};
+/** The suite's browser; without WebGL, one of this file's own (launch flags are the browser's), started once. */
+const chromium = async ({ webgl = true } = {}): Promise<Browser> =>
+  webgl ? shared! : (withoutWebgl ??= launch([...SUITE_FLAGS, '--disable-webgl', '--disable-3d-apis']));
 const phone = (b: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> =>
   b.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, ...options });
 
@@ -83,7 +83,9 @@ async function everyStepHasItsMap(page: Page) {
     expect(drawn.shown.sort(), `layers at ${id}`).toEqual([...view.layers].sort());
     // Every shown layer with something to draw is drawn; names alone may give way to others, as on the live map.
     const kind = (l: string) => story.layers.find((x) => x.id === l)!.kind;
-    const drawable = view.layers.filter((l) => kind(l) !== 'label' && data[l] && (kind(l) === 'front' ? snapshot(data[l], view.front) : data[l]).features.length > 0);
+    const drawable = view.layers.filter(
+      (l) => kind(l) !== 'label' && data[l] && (kind(l) === 'front' ? snapshot(data[l], view.front) : data[l]).features.length > 0,
+    );
     expect(drawn.groups, `drawn at ${id}`).toEqual(expect.arrayContaining(drawable));
     expect(view.layers, `drawn at ${id}`).toEqual(expect.arrayContaining(drawn.groups));
     expect(drawn.rings.sort(), `rings at ${id}`).toEqual([...view.highlight].sort());
@@ -118,7 +120,7 @@ async function engineFails(page: Page) {
 
 describe('static maps when the map engine cannot run', () => {
   it('without WebGL', { timeout: 180_000 }, async () => {
-    const context = await phone(await chromium(['--disable-webgl', '--disable-3d-apis']));
+    const context = await phone(await chromium({ webgl: false }));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -162,8 +164,15 @@ describe('static maps when the map engine cannot run', () => {
   it('while the engine is slow to arrive, then hands over to it', async () => {
     const context = await phone(await chromium());
     const page = await context.newPage();
+    // The engine's chunk is held until the reader's move has asked for it (no fixed delay): while it
+    // is on its way the static map stands in; then it arrives and the engine takes over.
+    let asked!: () => void;
+    let arrive!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    const released = new Promise<void>((resolve) => (arrive = resolve));
     await page.route(/\/assets\/maplibre-[^/]*\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 3000));
+      asked();
+      await released;
       await route.continue().catch(() => {
         /* the page has gone */
       });
@@ -171,6 +180,9 @@ describe('static maps when the map engine cannot run', () => {
     await page.goto(server.url);
     await mapStatus(page, 'static');
     await firstMove(page);
+    await requested;
+    expect(await page.evaluate(() => window.__story!.mapStatus)).toBe('static');
+    arrive();
     await mapStatus(page, 'ready', 40_000);
     expect(await page.locator('.static-map').count()).toBe(0);
     await scrollToStep(page, ids[1]!);
@@ -203,7 +215,7 @@ describe('static maps when the map engine cannot run', () => {
       );
     };
     const live = await (await phone(await chromium())).newPage();
-    const flat = await (await phone(await chromium(['--disable-webgl', '--disable-3d-apis']))).newPage();
+    const flat = await (await phone(await chromium({ webgl: false }))).newPage();
     await Promise.all([live.goto(server.url), flat.goto(server.url)]);
     await firstMove(live);
     await Promise.all([mapStatus(live, 'ready'), mapStatus(flat, 'static')]);

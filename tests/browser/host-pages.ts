@@ -4,7 +4,8 @@
 const article = (n: number, from = 0) =>
   Array.from(
     { length: n },
-    (_, i) => `<p>Paragraph ${from + i + 1} of the host's article. The offensive in the Qalamoun mountains drew fighters from both sides of the border, and the reporting here sits around the embedded story the way a newspaper's text would.</p>`,
+    (_, i) =>
+      `<p>Paragraph ${from + i + 1} of the host's article. The offensive in the Qalamoun mountains drew fighters from both sides of the border, and the reporting here sits around the embedded story the way a newspaper's text would.</p>`,
   ).join('\n');
 
 const page = (title: string, body: string) => `<!doctype html>
@@ -34,7 +35,10 @@ ${article(10, 16)}
 <script src="${story}embed.js" async></script>`,
     ),
     // The snippet once.
-    '/embed-js-one': page('One story and embed.js', `${article(2)}\n${frame('a')}\n${article(4, 2)}\n<script src="${story}embed.js" async></script>`),
+    '/embed-js-one': page(
+      'One story and embed.js',
+      `${article(2)}\n${frame('a')}\n${article(4, 2)}\n<script src="${story}embed.js" async></script>`,
+    ),
     // pym.js's auto-init from npm, with scroll tracking, and no embed.js.
     '/pym': page(
       'pym.js',

@@ -38,7 +38,12 @@ const png = (width: number, height: number, rgb: (x: number, y: number) => [numb
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 };
 
 /** Synthetic relief in metres: one ridge along the border, some knolls, a plain around it. */
@@ -69,7 +74,7 @@ const imageryTile = (z: number, x: number, y: number) =>
     const [lon, lat] = lonLatOf(z, x, y, px, py, 256);
     const h = elevation(lon, lat);
     const e = 0.002;
-    const shade = Math.max(0.55, Math.min(1.25, 1 + ((elevation(lon - e, lat) - h) - (elevation(lon, lat + e) - h)) / 60));
+    const shade = Math.max(0.55, Math.min(1.25, 1 + (elevation(lon - e, lat) - h - (elevation(lon, lat + e) - h)) / 60));
     const t = Math.min(1, Math.max(0, (h - 700) / 1800));
     return [150 + 70 * t, 130 + 70 * t, 95 + 80 * t].map((c) => Math.min(255, Math.round(c * shade))) as [number, number, number];
   });
@@ -96,7 +101,8 @@ const tileJson = (tileset: string) => ({
   minzoom: 0,
   maxzoom: tileset.includes('dem') ? 14 : 19,
   bounds: [-180, -85.0511, 180, 85.0511],
-  attribution: '<a href="https://www.mapbox.com/about/maps/" target="_blank">© Mapbox</a> <a href="https://www.maxar.com/" target="_blank">© Maxar</a>',
+  attribution:
+    '<a href="https://www.mapbox.com/about/maps/" target="_blank">© Mapbox</a> <a href="https://www.maxar.com/" target="_blank">© Maxar</a>',
   // Mapbox's TileJSON asks for the wordmark; mapbox-gl shows its logo because of it.
   mapbox_logo: true,
 });
@@ -129,7 +135,9 @@ export async function fakeMapbox(page: Page, { style = 'ok', imagery = 'ok' }: A
       const fonts = /^\/fonts\/v1\/mapbox\/([^/]+)\/\d+-\d+\.pbf$/.exec(path);
       if (fonts) {
         // Glyph ranges come back empty (labels are not drawn here), and only for fonts Mapbox has.
-        const served = decodeURIComponent(fonts[1]!).split(',').every((f) => SERVED_FONTS.test(f));
+        const served = decodeURIComponent(fonts[1]!)
+          .split(',')
+          .every((f) => SERVED_FONTS.test(f));
         return route.fulfill({ status: served ? 200 : 404, contentType: 'application/x-protobuf', body: Buffer.alloc(0), headers: cors });
       }
       const tilejson = /^\/v4\/([\w.-]+)\.json$/.exec(path);

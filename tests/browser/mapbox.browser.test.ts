@@ -4,7 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build.ts';
-import { launch, PHONE } from './chromium.ts';
+import { connect } from './browser.ts';
+import { PHONE } from './chromium.ts';
 import { expectStep, ids, mapContract, scrollToStep, settled } from './contract.ts';
 import { firstMove } from './reading.ts';
 import { FAKE_TOKEN, fakeMapbox, MAPBOX_HOSTS, type Answers } from './mapbox-fake.ts';
@@ -15,7 +16,7 @@ let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
   await buildSite(OUT, { VITE_MAPBOX_TOKEN: FAKE_TOKEN });
-  [browser, server] = await Promise.all([launch(), serveDir(OUT)]);
+  [browser, server] = await Promise.all([connect(), serveDir(OUT)]);
 });
 afterAll(async () => {
   await browser?.close();

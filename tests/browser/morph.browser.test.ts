@@ -3,12 +3,14 @@
 import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
-import { DESKTOP, launch } from './chromium.ts';
+import { connect } from './browser.ts';
+import { buildSite } from './build.ts';
+import { DESKTOP } from './chromium.ts';
 import { scrollToStep } from './reading.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
@@ -23,8 +25,16 @@ const expected = (id: string) => snapshot(fronts, story.views[story.steps.findIn
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {
-  await build({ configFile: false, logLevel: 'warn', base: './', cacheDir: '.cache/vite-morph', plugins: [svelte(), storyPlugin({ script: SCRIPT })], build: { outDir: OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 } });
-  [browser, server] = await Promise.all([launch(), serveDir(OUT)]);
+  // A production build, as readers get it (buildSite), of the fixture's story alone.
+  const config: InlineConfig = {
+    configFile: false,
+    base: './',
+    cacheDir: '.cache/vite-morph',
+    plugins: [svelte(), storyPlugin({ script: SCRIPT })],
+    build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  };
+  await buildSite(OUT, {}, { config });
+  [browser, server] = await Promise.all([connect(), serveDir(OUT)]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -33,11 +43,17 @@ afterAll(async () => {
 
 /** Waits until step `id` is active and nothing moves, then returns what the front source holds. */
 async function settled(page: Page, id: string): Promise<GeoJSON.FeatureCollection> {
-  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, { timeout: 20_000 });
+  await page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus === 'ready' && !window.__story.moving, id, {
+    timeout: 20_000,
+  });
   return page.evaluate(() => window.__story!.front()!.data.fronts!);
 }
 
-/** Records, on every animation frame, whether a morph ran and each distinct front data seen. */
+/**
+ * Records, on every animation frame, whether a morph ran and each distinct front data seen. The
+ * first record is taken at once, before the caller moves on: a loop that only began on the next
+ * frame missed the state before the morph, and on a slow frame its first frames too.
+ */
 const watch = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { __seen: { morphing: boolean; frames: number[] } };
@@ -50,7 +66,7 @@ const watch = (page: Page) =>
       }
       requestAnimationFrame(loop);
     };
-    requestAnimationFrame(loop);
+    loop();
   });
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { __seen: { morphing: boolean; frames: number[] } }).__seen);
 
@@ -95,11 +111,21 @@ describe('front lines that morph', () => {
     await settled(page, 'may-7');
     await scrollToStep(page, 'may-12');
     await page.waitForFunction(() => window.__story!.front()!.morphing, null, { timeout: 10_000 });
+    // the abandoned morph started by now: it would have run its course by `end`
+    const end =
+      (await page.evaluate(() => performance.now())) + story.views[story.steps.findIndex((s) => s.id === 'may-12')]!.morph.duration;
     await scrollToStep(page, 'may-20');
     expect(await settled(page, 'may-20')).toEqual(expected('may-20'));
-    // and stays there: no late frame of the abandoned morph arrives
+    // and stays there: no late frame of the abandoned morph arrives, up to the frame after its end
     const frames = await page.evaluate(() => window.__story!.front()!.frames);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 1600)))));
+    await page.evaluate(
+      (until) =>
+        new Promise<void>((done) => {
+          const next = (t: number) => requestAnimationFrame(t > until ? () => done() : next);
+          requestAnimationFrame(next);
+        }),
+      end,
+    );
     expect(await page.evaluate(() => window.__story!.front()!.frames)).toBe(frames);
     expect(await page.evaluate(() => window.__story!.front()!.data.fronts)).toEqual(expected('may-20'));
   });
@@ -111,7 +137,7 @@ describe('front lines that morph', () => {
     expect(await settled(page, 'may-12')).toEqual(expected('may-12'));
   });
 
-  it('counts each side\'s km² in the legend, landing on the step\'s figures', async () => {
+  it("counts each side's km² in the legend, landing on the step's figures", async () => {
     await scrollToStep(page, 'may-20');
     await settled(page, 'may-20');
     const want = story.areas.fronts!['2015-05-20']!;

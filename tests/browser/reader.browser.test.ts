@@ -30,20 +30,27 @@ const camera = (page: Page) => page.evaluate(() => window.__story!.camera()!);
 const cardInView = (page: Page, id: string) =>
   page
     .waitForFunction(
-    (sid) => {
-      const r = document.getElementById(sid)!.querySelector('.card')!.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    },
-    id,
-    { timeout: 20_000 },
-  )
+      (sid) => {
+        const r = document.getElementById(sid)!.querySelector('.card')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      },
+      id,
+      { timeout: 20_000 },
+    )
     .catch(async (e: Error) => {
-      const state = await page.evaluate(() => ({ y: window.scrollY, step: window.__story?.step, cardTops: [...document.querySelectorAll('.card')].map((c) => Math.round(c.getBoundingClientRect().top)) }));
+      const state = await page.evaluate(() => ({
+        y: window.scrollY,
+        step: window.__story?.step,
+        cardTops: [...document.querySelectorAll('.card')].map((c) => Math.round(c.getBoundingClientRect().top)),
+      }));
       throw new Error(`the card of ${id} is not on screen: ${JSON.stringify(state)}`, { cause: e });
     });
 
 describe('accessibility', () => {
-  for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [name, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     it(`axe finds no violation on a ${name}, at the first and a middle step`, async () => {
       const page = await open(viewport);
       for (const id of [ids[0]!, middle]) {
@@ -80,7 +87,12 @@ describe('accessibility', () => {
     const skip = await page.evaluate(() => {
       const a = document.activeElement as HTMLAnchorElement;
       const r = a.getBoundingClientRect();
-      return { href: a.getAttribute('href'), text: a.textContent, inView: r.top >= 0 && r.height > 0, outline: getComputedStyle(a).outlineStyle };
+      return {
+        href: a.getAttribute('href'),
+        text: a.textContent,
+        inView: r.top >= 0 && r.height > 0,
+        outline: getComputedStyle(a).outlineStyle,
+      };
     });
     expect(skip).toEqual({ href: '#sources', text: 'Skip to the sources', inView: true, outline: 'solid' });
 
@@ -110,7 +122,10 @@ describe('accessibility', () => {
       Object.assign(window, { said });
     });
     // A slow scroll of many small steps from the first card to the second.
-    const distance = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top - window.innerHeight * 0.7 + 40, ids[1]!);
+    const distance = await page.evaluate(
+      (id) => document.getElementById(id)!.getBoundingClientRect().top - window.innerHeight * 0.7 + 40,
+      ids[1]!,
+    );
     for (let moved = 0; moved < distance; moved += 60) await page.evaluate(() => window.scrollBy(0, 60));
     await settledOn(page, ids[1]!);
     const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
@@ -149,7 +164,9 @@ describe('phone layout', () => {
     }
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    expect(await page.locator('meta[name=viewport]').getAttribute('content')).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\D|$)/);
+    expect(await page.locator('meta[name=viewport]').getAttribute('content')).not.toMatch(
+      /user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\D|$)/,
+    );
     await page.close();
   });
 
@@ -158,7 +175,8 @@ describe('phone layout', () => {
     await page.addInitScript(() => {
       const shifts: number[] = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) shifts.push(e.value);
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!e.hadRecentInput) shifts.push(e.value);
       }).observe({ type: 'layout-shift', buffered: true });
       Object.assign(window, { shifts });
     });

@@ -1,15 +1,15 @@
-// The built site in Chromium, for one test file: a browser and a server over `dir`, started
-// before the file's tests and closed after them.
+// The built site in Chromium, for one test file: a connection to the suite's browser and a server
+// over `dir`, opened before the file's tests and closed after them.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch } from './chromium.ts';
+import { connect } from './browser.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
 export function builtSite(dir = 'dist'): { readonly browser: Browser; readonly url: string } {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serveDir(dir)]);
+    [browser, server] = await Promise.all([connect(), serveDir(dir)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -14,11 +14,9 @@ export { firstMove, scrollToStep } from './reading.ts';
 
 /** Waits until the page shows step `id` with its map settled, engine or static (reading.ts settle() wants the engine). */
 export const settledOn = (page: Page, id: string, timeout = 45_000) =>
-  page.waitForFunction(
-    (sid) => window.__story?.step === sid && window.__story.mapStatus !== 'loading' && !window.__story.moving,
-    id,
-    { timeout },
-  );
+  page.waitForFunction((sid) => window.__story?.step === sid && window.__story.mapStatus !== 'loading' && !window.__story.moving, id, {
+    timeout,
+  });
 
 /** Waits for the map to reach `status`. */
 export const mapStatus = (page: Page, status: string, timeout = 30_000) =>
