@@ -38,8 +38,7 @@ export function installHandle(state: ReaderState): StoryHandle {
     get moving() {
       return state.map?.isMoving() ?? false;
     },
-    // From the map itself, not the state's copy: exact even between two of its move events.
-    camera: () => state.map?.camera() ?? null,
+    camera: () => state.camera,
     front: () => state.map?.front?.() ?? null,
     layers: () => state.map?.visibleLayers() ?? [],
     layerData: (layerId: string) => state.map?.layerData(layerId) ?? null,

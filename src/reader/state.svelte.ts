@@ -2,6 +2,7 @@
 // map is drawn, the map itself and its camera. Owned by the story page (Story.svelte), which
 // derives everything shown from it; window.__story (handle.ts) and the editors' camera picker
 // read it. Nothing else keeps a copy.
+import { createSubscriber } from 'svelte/reactivity';
 import type { MapAdapter, MapStatus } from '../map/engine/adapter.ts';
 import type { Camera } from '../story/schema.ts';
 
@@ -11,12 +12,16 @@ export class ReaderState {
   mapStatus: MapStatus = $state('loading');
   /** raw: an engine's map must not be proxied */
   map: MapAdapter | null = $state.raw(null);
-  /** the camera now, in the script's terms: follows every frame of a move, and the reader's own */
-  camera: Camera | null = $state.raw(null);
   /** the map's element, to turn map pixels into viewport pixels */
   container: HTMLElement | null = null;
   readonly #steps: () => readonly string[];
   #unfollow = () => {};
+  // Set only while an effect reads the camera (the dev camera picker): readers pay nothing per frame.
+  #moved: (() => void) | null = null;
+  readonly #followMoves = createSubscriber((update) => {
+    this.#moved = update;
+    return () => (this.#moved = null);
+  });
 
   /** `steps`: the story's step ids, read when needed (a live dev update may change them) */
   constructor(steps: () => readonly string[]) {
@@ -32,14 +37,18 @@ export class ReaderState {
     return this.steps[Math.min(this.index, this.steps.length - 1)]!;
   }
 
+  /** the camera now, in the script's terms; read in an effect, it follows every frame of a move, and the reader's own */
+  get camera(): Camera | null {
+    this.#followMoves();
+    return this.map?.camera() ?? null;
+  }
+
   /** The map the reader sees changed (an engine took over, static maps stand in, or none). */
   setMap(map: MapAdapter | null, status: MapStatus, container: HTMLElement | null) {
     this.#unfollow();
     this.map = map;
     this.mapStatus = status;
     this.container = container;
-    const follow = () => (this.camera = map?.camera() ?? null);
-    follow();
-    this.#unfollow = map?.onMove(follow) ?? (() => {});
+    this.#unfollow = map?.onMove(() => this.#moved?.()) ?? (() => {});
   }
 }
