@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/story/vite-plugin.ts';
 import { embedPlugin } from './src/embed/vite-plugin.ts';
 import { prerenderPlugin } from './src/ssr/vite-plugin.ts';
+import { reliefPlugin } from './src/relief/vite-plugin.ts';
 import { STORY_SCRIPT } from './story.config.ts';
 
 // The prerender's server run needs no CSS: the client build already bundles it.
@@ -17,6 +18,7 @@ export default defineConfig({
     svelte(),
     storyPlugin({ script: STORY_SCRIPT }),
     embedPlugin(),
+    reliefPlugin(),
     prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins }),
   ],
   build: {

@@ -24,6 +24,8 @@ console.log(`  map chunk (maplibre-gl)     ${kB(s.map.js)}`);
 console.log(`  map worker                  ${kB(s.map.worker)}`);
 console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
+console.log(`  relief tiles (PNG, as sent) ${kB(s.relief.tiles)} in ${s.relief.count} tiles, of which a step's view loads a few`);
+console.log(`  relief shade, static maps   ${kB(s.relief.shade)}`);
 
 // Lighthouse varies from run to run on a shared machine: the median of three runs.
 const RUNS = 3;

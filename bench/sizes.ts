@@ -1,9 +1,10 @@
 // Bundle weights of a production build, split the way a reader downloads them: the shell
 // (everything the first paint needs) and the map (loaded after the text has painted).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Rolldown } from 'vite';
+import { RELIEF_SHADE } from '../src/relief/relief.ts';
 
 type Output = Rolldown.OutputChunk | Rolldown.OutputAsset;
 
@@ -12,6 +13,8 @@ export interface Sizes {
   shell: { js: number; css: number; chunks: string[]; largest: { module: string; bytes: number }[] };
   /** the map engine chunk, its worker, CSS and data */
   map: { js: number; worker: number; css: number; data: number };
+  /** the relief's PNGs as served (already deflated: hosts send them as they are): the engine's tiles, and the static maps' shade */
+  relief: { tiles: number; count: number; shade: number };
 }
 
 const gzip = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).length;
@@ -104,6 +107,7 @@ export function measure(output: readonly Output[], dist = 'dist'): Sizes {
   const assets = readdirSync(join(dist, 'assets'));
   const sum = (files: string[]) => files.reduce((n, f) => n + gz(join(dist, f)), 0);
   const pick = (re: RegExp) => assets.filter((f) => re.test(f)).map((f) => `assets/${f}`);
+  const tiles = (readdirSync(join(dist, 'relief'), { recursive: true }) as string[]).filter((f) => /^\d+\/\d+\/\d+\.png$/.test(f));
   const shell = shellChunks(output);
   const byModule = new Map<string, number>();
   for (const chunk of shell) for (const [file, n] of sizesByModule(chunk, dist)) byModule.set(file, (byModule.get(file) ?? 0) + n);
@@ -122,6 +126,11 @@ export function measure(output: readonly Output[], dist = 'dist'): Sizes {
       worker: sum(pick(/^maplibre-gl-worker.*\.mjs$/)),
       css: sum(pick(/^maplibre-.*\.css$/)),
       data: sum(pick(/^_virtual_story-data.*\.js$/)),
+    },
+    relief: {
+      tiles: tiles.reduce((n, f) => n + statSync(join(dist, 'relief', f)).size, 0),
+      count: tiles.length,
+      shade: statSync(join(dist, RELIEF_SHADE)).size,
     },
   };
 }

@@ -30,9 +30,6 @@ const ISO = {
 const CYPRUS = new Set(['Akrotiri', 'Cyprus', 'Cyprus U.N. Buffer Zone', 'Dhekelia', 'N. Cyprus']);
 
 const LABELS = [
-  // Country points sit inside each country, clear of the region labels at the story's wide view.
-  { name: 'SYRIA', name_ar: 'سوريا', kind: 'country', at: [37.0, 34.4], country: 'Syria' },
-  { name: 'LEBANON', name_ar: 'لبنان', kind: 'country', at: [35.95, 34.25], country: 'Lebanon' },
   {
     name: 'Anti-Lebanon Mountains',
     name_ar: 'جبال لبنان الشرقية',
@@ -56,6 +53,78 @@ const LABELS = [
     note: 'Generic label position on the valley floor west of the range, chosen for legibility, not sourced.',
   },
 ];
+
+// Country names follow the camera: beside the Lebanon–Syria border, on each side, at several
+// distances from it, so that at any zoom some point puts the name close to the border and inside
+// the screen. The page picks one point per country for each view (src/map/style/country-labels.ts).
+const COUNTRY_NAMES = {
+  Lebanon: { name: 'LEBANON', name_ar: 'لبنان', code: 'lb' },
+  Syria: { name: 'SYRIA', name_ar: 'سوريا', code: 'sy' },
+};
+/** Distances from the border, in km: about 60 px from it from zoom 11 (3 km) out to zoom 7 (40 km). */
+const BORDER_OFFSETS_KM = [3, 5, 8, 13, 20, 30, 45];
+/** Km per degree of latitude, and of longitude at the story's latitude (flat enough for a border 400 km long). */
+const KM_LAT = 110.574;
+const KM_LON = 111.32 * Math.cos((34 * Math.PI) / 180);
+
+/** Points along `line` every `step` km, each with the unit normal of the line around it (smoothed over `smooth` km), in km. */
+function alongLine(line, step, smooth) {
+  const km = line.map(([lon, lat]) => [lon * KM_LON, lat * KM_LAT]);
+  const at = [0];
+  for (let i = 1; i < km.length; i++) at.push(at[i - 1] + Math.hypot(km[i][0] - km[i - 1][0], km[i][1] - km[i - 1][1]));
+  const total = at[at.length - 1];
+  const pointAt = (d) => {
+    const t = Math.max(0, Math.min(total, d));
+    let i = 1;
+    while (i < at.length - 1 && at[i] < t) i++;
+    const f = (t - at[i - 1]) / (at[i] - at[i - 1] || 1);
+    return [km[i - 1][0] + f * (km[i][0] - km[i - 1][0]), km[i - 1][1] + f * (km[i][1] - km[i - 1][1])];
+  };
+  const out = [];
+  for (let d = step / 2; d < total; d += step) {
+    const a = pointAt(d - smooth);
+    const b = pointAt(d + smooth);
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+    out.push({ at: pointAt(d), normal: [-(b[1] - a[1]) / len, (b[0] - a[0]) / len] });
+  }
+  return { points: out, km };
+}
+
+/** Distance in km from point p to the polyline (both in km). */
+function distanceToLine(p, km) {
+  let best = Infinity;
+  for (let i = 1; i < km.length; i++) {
+    const [ax, ay] = km[i - 1];
+    const [dx, dy] = [km[i][0] - ax, km[i][1] - ay];
+    const t = Math.max(0, Math.min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / (dx * dx + dy * dy || 1)));
+    best = Math.min(best, Math.hypot(p[0] - ax - t * dx, p[1] - ay - t * dy));
+  }
+  return best;
+}
+
+/** Label points for both countries along their border, checked to lie inside the country named, clear of the border's other bends. */
+function countryLabelPoints(border, byName) {
+  const features = [];
+  for (const offset of BORDER_OFFSETS_KM) {
+    const { points, km } = alongLine(border, Math.max(4, offset * 0.8), Math.max(4, offset));
+    for (const [country, { name, name_ar, code }] of Object.entries(COUNTRY_NAMES)) {
+      let n = 0;
+      for (const { at, normal } of points) {
+        for (const side of [1, -1]) {
+          const p = [at[0] + side * normal[0] * offset, at[1] + side * normal[1] * offset];
+          const lonLat = [Math.round((p[0] / KM_LON) * 1e3) / 1e3, Math.round((p[1] / KM_LAT) * 1e3) / 1e3];
+          if (!polygonContains(byName.get(country), lonLat) || distanceToLine(p, km) < offset * 0.8) continue;
+          features.push({
+            type: 'Feature',
+            properties: { id: `${code}-${offset}-${n++}`, name, name_ar, kind: 'country', offset },
+            geometry: { type: 'Point', coordinates: lonLat },
+          });
+        }
+      }
+    }
+  }
+  return features;
+}
 
 const round = (v) => Math.round(v * 1e5) / 1e5;
 const roundPoint = (p) => [round(p[0]), round(p[1])];
@@ -255,8 +324,10 @@ export function buildBasemap() {
   const borders = collection(borderFeatures);
 
   const byName = new Map(present.map((c) => [c.name, c.clipped]));
-  const labels = collection(
-    LABELS.map(({ at, country, note, ...props }) => {
+  const border = borderFeatures.filter((f) => f.properties.between === 'Lebanon–Syria');
+  if (border.length !== 1) throw new Error(`expected the Lebanon–Syria border in one piece, found ${border.length}`);
+  const labels = collection([
+    ...LABELS.map(({ at, country, note, ...props }) => {
       if (country && !polygonContains(byName.get(country), at)) {
         throw new Error(`label ${props.name} at ${at} is not inside ${country}`);
       }
@@ -266,7 +337,8 @@ export function buildBasemap() {
         geometry: { type: 'Point', coordinates: at },
       };
     }),
-  );
+    ...countryLabelPoints(border[0].geometry.coordinates, byName),
+  ]);
 
   return { 'land.json': land, 'borders.json': borders, 'country-labels.json': labels };
 }

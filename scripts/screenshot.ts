@@ -29,6 +29,13 @@ try {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${name}-${id}.png` });
     }
+    // The free exploration after the last step.
+    await page.evaluate(() => document.querySelector('[data-scroll-end]')!.scrollIntoView({ block: 'end' }));
+    await page
+      .waitForFunction(() => !window.__story!.moving, null, { timeout: 20000 })
+      .catch(() => console.log(`[${name}] explore: not settled`));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-explore.png` });
     await page.close();
   }
 } finally {

@@ -28,3 +28,24 @@ export function heldAreas(
   }
   return out;
 }
+
+/** Sides shown in each status (assessed, claimed, contested, advance), by front layer and snapshot. */
+export type FrontStatuses = Record<string, Record<string, Record<string, string[]>>>;
+
+export function frontStatuses(
+  layers: readonly { id: string; kind: string }[],
+  data: Readonly<Record<string, GeoJSON.FeatureCollection>>,
+): FrontStatuses {
+  const out: FrontStatuses = {};
+  for (const layer of layers) {
+    const fc = data[layer.id];
+    if (layer.kind !== 'front' || !fc) continue;
+    const bySnapshot: FrontStatuses[string] = (out[layer.id] = {});
+    for (const f of fc.features) {
+      const { snapshot, side, status } = (f.properties ?? {}) as Record<string, string>;
+      const sides = ((bySnapshot[snapshot!] ??= {})[status!] ??= []);
+      if (!sides.includes(side!)) sides.push(side!);
+    }
+  }
+  return out;
+}

@@ -13,13 +13,6 @@ export const motionReady: Promise<void> = import('./gsap.ts').then(
   () => {}, // without it the page still works, with every change set at once
 );
 
-/** Shows or hides an element at once, as GSAP's autoAlpha does, at rest. */
-function showNow(el: HTMLElement, on: boolean) {
-  el.style.opacity = on ? '1' : '0';
-  el.style.visibility = on ? 'inherit' : 'hidden';
-  el.style.transform = 'none';
-}
-
 /** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */
 export function tweenNumbers(
   values: Record<string, number>,
@@ -40,20 +33,9 @@ export function tweenNumbers(
 
 const STAMP_SECONDS = 0.45;
 
-/** Shows `current` among stacked `items`, the old one sliding up and out as the new one rises in. */
-export function crossfade(items: readonly HTMLElement[], current: HTMLElement | undefined, reduced: boolean): void {
-  for (const el of items) {
-    const on = el === current;
-    if (!gsap) {
-      showNow(el, on);
-      continue;
-    }
-    gsap.killTweensOf(el);
-    if (reduced) gsap.set(el, { autoAlpha: on ? 1 : 0, y: 0 });
-    else if (on) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
-    else if (Number(gsap.getProperty(el, 'autoAlpha')) > 0)
-      gsap.to(el, { autoAlpha: 0, y: -6, duration: STAMP_SECONDS, ease: 'power2.in' });
-  }
+/** A new date stamp rising into place (set at once with reduced motion or before GSAP is in). */
+export function rise(el: HTMLElement, reduced: boolean): void {
+  if (gsap && !reduced) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
 }
 
 /** Svelte action: tweens the element's `--on` from 0 to 1 as it becomes active (CSS decides what `--on` does). */

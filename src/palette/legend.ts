@@ -1,6 +1,6 @@
 // The legend's counter rows: km² each side holds at a step, in palette order.
-import type { HeldAreas } from '../geo/held.ts';
-import { SIDES, type Side } from './palette.ts';
+import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
+import { SIDES, STATUSES, type Side, type Status } from './palette.ts';
 
 export interface HeldRow {
   side: Side;
@@ -24,4 +24,27 @@ export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot:
       const dates = new Set(layers.flatMap((id) => Object.keys(areas[id]!)));
       return { side, km2: at(snapshot), max: Math.max(...[...dates].map(at)) };
     });
+}
+
+/** What screen readers hear of the counter, once per step: " Area held: Gov't + Hezbollah 944 km², …" */
+export const heldSentence = (rows: readonly HeldRow[] | null): string =>
+  rows?.length
+    ? ` Area held, by our reconstruction: ${rows.map((r) => `${SIDES[r.side].short} ${Math.round(r.km2).toLocaleString('en-GB')} km²`).join(', ')}.`
+    : '';
+
+/** The sides the visible front layers show at `snapshot` in each status other than held ground, in palette order. */
+export function shownStatuses(
+  statuses: FrontStatuses,
+  visible: readonly string[],
+  snapshot: string | null,
+): Partial<Record<Status, Side[]>> {
+  const out: Partial<Record<Status, Side[]>> = {};
+  if (snapshot === null) return out;
+  for (const status of Object.keys(STATUSES) as Status[]) {
+    if (status === 'assessed') continue;
+    const sides = new Set(visible.flatMap((id) => statuses[id]?.[snapshot]?.[status] ?? []));
+    const ordered = (Object.keys(SIDES) as Side[]).filter((s) => sides.has(s));
+    if (ordered.length) out[status] = ordered;
+  }
+  return out;
 }

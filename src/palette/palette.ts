@@ -4,14 +4,27 @@
 import type { StyleToken } from '../story/schema.ts';
 
 export const SIDES = {
-  government: { label: 'Syrian army + Hezbollah', short: 'Army + Hezb.', color: '#D55E00', fillOpacity: 0.45, lineWidth: 1.5 },
-  rebels: { label: 'Army of Conquest / Nusra-led rebels', short: 'Rebels', color: '#009E73', fillOpacity: 0.45, lineWidth: 1.5 },
+  government: { label: 'Syrian army + Hezbollah', short: "Gov't + Hezbollah", color: '#D55E00' },
+  rebels: { label: 'Army of Conquest / Nusra-led rebels', short: 'Rebels', color: '#009E73' },
   // Black at 0.35 reads as dark grey over the basemap.
-  isil: { label: 'ISIL', short: 'ISIL', color: '#000000', fillOpacity: 0.35, lineWidth: 1 },
-  'lebanese-army': { label: 'Lebanese army', short: 'Leb. army', color: '#0072B2', fillOpacity: 0.45, lineWidth: 1.5 },
+  isil: { label: 'ISIL', short: 'ISIL', color: '#000000' },
+  'lebanese-army': { label: 'Lebanese army', short: 'Lebanese army', color: '#0072B2' },
 } as const;
 
 export type Side = keyof typeof SIDES;
+
+/**
+ * How a front polygon is drawn by status: firmer control, stronger fill; claims lighter with a
+ * dashed edge (STYLE.md §3). The map's layers and the legend's keys both read it.
+ */
+export const STATUSES = {
+  assessed: { label: 'Held', fillOpacity: 0.45, dashed: false },
+  claimed: { label: 'Claimed, not confirmed', fillOpacity: 0.2, dashed: true },
+  contested: { label: 'Contested', fillOpacity: 0.3, dashed: false },
+  advance: { label: 'Advance', fillOpacity: 0.25, dashed: false },
+} as const;
+
+export type Status = keyof typeof STATUSES;
 
 export const BASEMAP = {
   /** Syria and Lebanon. */

@@ -16,3 +16,9 @@ export function formatDateRange({ from, to }: DateRange): string {
   if (a.m !== b.m) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
   return `${a.d}–${b.d} ${a.m} ${a.y}`;
 }
+
+/** "21 June", or "21 June 2015" when `year` differs from the date's year. */
+export function formatDay(iso: string, year?: number): string {
+  const a = parts(iso);
+  return a.y === year ? `${a.d} ${a.m}` : `${a.d} ${a.m} ${a.y}`;
+}

@@ -119,6 +119,13 @@ function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['pa
   need(SIDES.includes(props.side as never), 'side', SIDES.join(', '));
   need(STATUSES.includes(props.status as never), 'status', STATUSES.join(', '));
   need(typeof props.sources === 'string' && props.sources.length > 0, 'sources', 'the reports the area is drawn from');
+  // A reconstruction says how sure it is and how its outline was drawn (the method note promises both).
+  need(typeof props.confidence === 'string' && props.confidence.length > 0, 'confidence', 'how sure the outline is, e.g. "approximate"');
+  need(
+    typeof props.derivation === 'string' && props.derivation.length > 0,
+    'derivation',
+    'one line on how the outline was drawn, e.g. "follows the 1,500 m contour around the town"',
+  );
 }
 
 /** Snapshot dates in a front layer's data (already checked), sorted. */

@@ -7,9 +7,11 @@ import { didYouMean, formatPath, suggestion, type StoryError } from './errors.ts
 import { checkLayerData, snapshotDates } from './geojson.ts';
 import { findJsonError } from './json-error.ts';
 import { parseCaption, plainText, wordCount, type Block } from './markup.ts';
-import { resolveViews } from './resolve.ts';
+import { exploreView, resolveViews } from './resolve.ts';
+import { typesetBlocks, typesetter } from './typography.ts';
 import type { Story, StoryData } from './model.ts';
-import { heldAreas } from '../geo/held.ts';
+import { frontStatuses, heldAreas } from '../geo/held.ts';
+import { linesOf } from '../geo/rings.ts';
 import { lint, type Finding, type PlaceRef } from './warnings.ts';
 
 export interface LoadOptions {
@@ -387,27 +389,53 @@ function compile(opts: LoadOptions): LoadResult {
       sources: script.meta.sources.map((s) => s.id),
       layers: script.layers,
       places: placesComplete ? places : [],
+      lines: script.layers
+        .filter((l) => l.kind === 'line' && data[l.id])
+        .map((l) => ({ layer: l.id, points: data[l.id]!.features.flatMap((f) => linesOf(f.geometry).flat() as [number, number][]) })),
     });
     errors.push(...findings.map((f) => warningAt(f, loc, raw)));
   }
 
   if (!script || !views || errors.some((e) => e.severity === 'error')) return { story: null, data: {}, errors, dataFiles };
   const layerTitle = new Map(script.layers.map((l) => [l.id, l.title]));
+  // The copy desk's finish (typography.ts) on every text a reader sees. No-break hyphens only
+  // where the page draws text through Caption.svelte's `text` (captions, method, chapters, the
+  // cards' sources); titles, the legend and the footer show plain text, alt text is only heard.
+  const typeset = typesetter({ names: namesIn(script.layers, data) });
+  const plain = typesetter({ hyphens: false });
+  const { title, dek, byline, credits, sources } = script.meta;
   const story: Story = {
-    meta: { ...script.meta, credits: script.meta.credits ?? null, method: methodBlocks },
-    chapters: script.chapters,
-    layers: script.layers,
+    meta: {
+      ...script.meta,
+      title: plain(title),
+      dek: plain(dek),
+      byline: plain(byline),
+      credits: credits ? plain(credits) : null,
+      method: typesetBlocks(methodBlocks, typeset),
+      sources: sources.map((s) => ({
+        ...s,
+        title: plain(s.title),
+        publisher: plain(s.publisher),
+        ...(s.note ? { note: plain(s.note) } : {}),
+      })),
+    },
+    chapters: script.chapters.map((c) => ({ ...c, title: typeset(c.title) })),
+    layers: script.layers.map((l) => ({ ...l, title: plain(l.title) })),
     steps: script.steps.map((s, i) => ({
       id: s.id,
       chapter: s.chapter,
       date: views[i]!.date,
-      caption: captions[i]!,
-      alt:
-        s.alt ?? `Map: ${views[i]!.layers.map((id) => layerTitle.get(id)).join(', ') || 'the region'}. ${plainText(captions[i]!)}`.trim(),
+      caption: typesetBlocks(captions[i]!, typeset),
+      alt: plain(
+        s.alt ??
+          `Map: ${views[i]!.layers.map((id) => layerTitle.get(id)).join(', ') || 'the region'}. ${plainText(captions[i]!)}`.trim(),
+      ),
       sources: s.sources,
     })),
     views,
+    explore: exploreView(views[views.length - 1]!, script.layers, data),
     areas: heldAreas(script.layers, data),
+    statuses: frontStatuses(script.layers, data),
   };
   return { story, data, errors, dataFiles };
 }
@@ -418,6 +446,12 @@ function warningAt(f: Finding, loc: Locator, raw: Record<string, { text: string;
   const where = file ? dataLocator(file.text, file.label) : loc;
   return { ...where.error(f.path, f.message), severity: 'warning' };
 }
+
+/** Names of the places and labels the map draws: the text never breaks them either. */
+const namesIn = (layers: readonly Layer[], data: StoryData): string[] =>
+  layers
+    .filter((l) => l.kind === 'places' || l.kind === 'label')
+    .flatMap((l) => data[l.id]?.features.map((f) => String(f.properties?.name ?? '')) ?? []);
 
 /** Places of a (checked) places layer with where they are. */
 const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>

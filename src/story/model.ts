@@ -2,7 +2,7 @@
 // step's view settled. Produced at build time by load.ts; nothing here needs a YAML parser.
 import type { Block } from './markup.ts';
 import type { Camera, Layer, Morph, Source, Transition } from './schema.ts';
-import type { HeldAreas } from '../geo/held.ts';
+import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
 
 export interface DateRange {
   from: string;
@@ -25,6 +25,8 @@ export interface View {
   /** how the front lines change into this step's snapshot */
   morph: Morph;
   date: StoryDate;
+  /** the map's date stamp: the step's date, and the front's when the map shows another */
+  stamp: string;
 }
 
 export interface StoryStep {
@@ -51,8 +53,12 @@ export interface Story {
   layers: Layer[];
   steps: StoryStep[];
   views: View[];
+  /** the free exploration after the last step: all the story's ground, on the last front's date */
+  explore: View;
   /** km² each side holds, by front layer and snapshot, for the legend */
   areas: HeldAreas;
+  /** which sides each front layer shows in each status, by snapshot, for the legend's keys */
+  statuses: FrontStatuses;
 }
 
 export type StoryData = Record<string, GeoJSON.FeatureCollection>;

@@ -1,9 +1,12 @@
 // Step index → absolute view. Each step may leave out what does not change (camera, layers,
 // date); the value is looked up from the nearest earlier step that sets it, so a view never
 // depends on which step the reader came from.
-import type { DateSpec, Step } from './schema.ts';
+import type { DateSpec, Layer, Step } from './schema.ts';
+import { fitCamera } from '../layout/layout.ts';
+import { linesOf } from '../geo/rings.ts';
+import { snapshotDates } from './geojson.ts';
 import type { DateRange, View } from './model.ts';
-import { formatDateRange } from './dates.ts';
+import { formatDateRange, formatDay } from './dates.ts';
 
 const DEFAULT_TRANSITION = { type: 'fly', duration: 2000 } as const;
 const DEFAULT_MORPH = { duration: 1200, ease: 'power2.inOut' } as const;
@@ -23,7 +26,7 @@ export function viewAt(steps: readonly Step[], index: number): View {
   const dated = steps[setter(steps, index, 'date')];
   if (!step || !camera || !dated?.date) throw new RangeError(`step ${index} has no camera or date to inherit`);
   const range = toRange(dated.date);
-  return {
+  const view: View = {
     camera: { ...camera, center: [camera.center[0], camera.center[1]] },
     transition: step.transition ?? DEFAULT_TRANSITION,
     layers: [...(steps[setter(steps, index, 'layers')]?.layers ?? [])],
@@ -31,7 +34,39 @@ export function viewAt(steps: readonly Step[], index: number): View {
     front: steps[setter(steps, index, 'front')]?.front ?? null,
     morph: step.morph ?? DEFAULT_MORPH,
     date: { ...range, label: dated.dateLabel ?? formatDateRange(range) },
+    stamp: '',
   };
+  return { ...view, stamp: stampOf(view) };
+}
+
+/** The date stamp: the step's date, and the front's date unless the step is that one day. */
+export function stampOf({ date, front }: Pick<View, 'date' | 'front'>): string {
+  if (front === null || (front === date.from && front === date.to)) return date.label;
+  return `${date.label} · front as of ${formatDay(front, Number(date.to.slice(0, 4)))}`;
 }
 
 export const resolveViews = (steps: readonly Step[]): View[] => steps.map((_, i) => viewAt(steps, i));
+
+/** Room around the story's ground when the reader explores it, in CSS px. */
+const EXPLORE_MARGIN = 24;
+
+/**
+ * The free exploration after the last step: the last step's layers, framed on all the story's
+ * ground (every feature of its layers, all snapshots) and dated by the last front shown.
+ */
+export function exploreView(last: View, layers: readonly Layer[], data: Readonly<Record<string, GeoJSON.FeatureCollection>>): View {
+  const points = layers.flatMap((l) => (data[l.id]?.features ?? []).flatMap((f) => linesOf(f.geometry).flat() as [number, number][]));
+  const fronts = layers.filter((l) => l.kind === 'front').flatMap((l) => snapshotDates(data[l.id] ?? { type: 'FeatureCollection', features: [] }));
+  const front = fronts.sort().at(-1) ?? last.front;
+  const camera = fitCamera({ ...last.camera, zoom: 22 }, points, EXPLORE_MARGIN);
+  const date = front ? { from: front, to: front, label: formatDateRange({ from: front, to: front }) } : last.date;
+  return {
+    ...last,
+    camera: { center: [camera.center[0], camera.center[1]], zoom: camera.zoom, pitch: 0, bearing: 0 },
+    transition: DEFAULT_TRANSITION,
+    highlight: [],
+    front,
+    date,
+    stamp: date.label,
+  };
+}

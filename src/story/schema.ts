@@ -144,7 +144,7 @@ export const Meta = doc(
           exaggeration: doc(z.number().min(0).max(5).default(1), 'vertical scale of the relief: 1 true to life, 1.5 steeper, 0 flat', 1.5),
         })
         .default({ exaggeration: 1 }),
-      '3D relief, drawn when the story runs on Mapbox (a token is set); the offline map is flat',
+      '3D relief: on Mapbox (a token is set) always; on the offline map, which always shades the relief, when a step tilts the camera (pitch above 0)',
       { exaggeration: 1.5 },
     ),
   }),

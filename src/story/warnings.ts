@@ -1,13 +1,12 @@
 // Things a script may legally say but probably does not mean: reported by `npm run check` and
 // the dev server as warnings, never blocking a build.
-import { REFERENCE_VIEWPORT, screenPoint } from '../layout/layout.ts';
+import { fitCamera, freeBox, REFERENCE_VIEWPORT, screenPoint } from '../layout/layout.ts';
+import type { CameraLike } from '../geo/projection.ts';
 import type { View } from './model.ts';
 import type { Layer, Step } from './schema.ts';
 
 /** Words that fit on a phone card with the map still visible above it. */
 export const CAPTION_WORDS = 80;
-/** A place this close to the screen's edge is cut off by it. */
-const EDGE = 8;
 
 export interface PlaceRef {
   id: string;
@@ -25,6 +24,8 @@ export interface LintInput {
   sources: readonly string[];
   layers: readonly Layer[];
   places: readonly PlaceRef[];
+  /** the points of each line layer (arrows), for framing the steps that bring them in */
+  lines?: readonly { layer: string; points: readonly [number, number][] }[];
 }
 
 /** A warning, located in the script, or in a layer's data file when `layer` is set. */
@@ -34,20 +35,31 @@ export interface Finding {
   message: string;
 }
 
-const { width, height } = REFERENCE_VIEWPORT;
-const onScreen = (p: [number, number] | null): boolean =>
-  p !== null && p[0] >= EDGE && p[0] <= width - EDGE && p[1] >= EDGE && p[1] <= height - EDGE;
+/** Screens a step is framed for: the reference phone, with its card at the reading position, and a desktop. */
+export const FRAMED_ON = [
+  { name: 'a phone', ...REFERENCE_VIEWPORT },
+  { name: 'a desktop', width: 1280, height: 800 },
+] as const;
 
-/** The zoom, at most `zoom`, at which every point shows on the reference phone; null if none does. */
-function zoomToFit(view: View, points: readonly [number, number][]): number | null {
-  for (let z = view.camera.zoom; z >= 0; z -= 0.1) {
-    const camera = { ...view.camera, zoom: z };
-    if (points.every((p) => onScreen(screenPoint(camera, p)))) return Math.floor(z * 10) / 10;
-  }
+/** Radius of a place's highlight ring and its stroke: the whole ring must show. */
+export const RING = 13;
+
+/** Where a point falls on `screen` at `camera`: in the free map, or what covers it. */
+function whereOn(camera: View['camera'], p: readonly [number, number], screen: (typeof FRAMED_ON)[number]): string | null {
+  const at = screenPoint(camera, p, screen);
+  if (!at || at[0] < RING || at[0] > screen.width - RING || at[1] < RING || at[1] > screen.height - RING) return 'off screen';
+  const box = freeBox(screen);
+  if (at[0] < box.left + RING) return screen.name === 'a phone' ? 'at the edge' : 'under the cards';
+  if (at[0] > box.right - RING) return screen.name === 'a phone' ? 'at the edge' : 'under the legend';
+  if (at[1] < box.top + RING) return screen.name === 'a phone' ? 'under the date stamp and legend' : 'at the edge';
+  if (at[1] > box.bottom - RING) return screen.name === 'a phone' ? 'under the card being read' : 'at the edge';
   return null;
 }
 
-export function lint({ steps, views, captionWords, sources, layers, places }: LintInput): Finding[] {
+const cameraLine = ({ center, zoom, pitch, bearing }: CameraLike) =>
+  `camera: { center: [${center[0]}, ${center[1]}], zoom: ${zoom}${pitch ? `, pitch: ${pitch}` : ''}${bearing ? `, bearing: ${bearing}` : ''} }`;
+
+export function lint({ steps, views, captionWords, sources, layers, places, lines }: LintInput): Finding[] {
   const out: Finding[] = [];
   const byId = new Map(places.map((p) => [p.id, p]));
 
@@ -66,18 +78,25 @@ export function lint({ steps, views, captionWords, sources, layers, places }: Li
     const view = views?.[i];
     if (!view) return;
     const known = step.highlight.flatMap((id, j) => (byId.has(id) ? [{ j, place: byId.get(id)! }] : []));
-    const hidden = known.filter(({ place }) => !onScreen(screenPoint(view.camera, place.lngLat)));
-    if (!hidden.length) return;
-    const fit = zoomToFit(
-      view,
-      known.map(({ place }) => place.lngLat),
-    );
-    const advice = fit !== null ? `zoom out to ${fit} or less, or move the center` : 'move the center towards it';
-    for (const { j, place } of hidden) {
-      out.push({
-        path: ['steps', i, 'highlight', j],
-        message: `place "${place.id}" is off screen at this step's camera (zoom ${view.camera.zoom}) on a phone (${width}×${height}): ${advice}`,
+    // What the step is about: its ringed places and the arrows it brings in.
+    const before = new Set(i > 0 ? (views?.[i - 1]?.layers ?? []) : []);
+    const arrows = (lines ?? []).filter((l) => view.layers.includes(l.layer) && !before.has(l.layer));
+    const subject = [...known.map(({ place }) => place.lngLat), ...arrows.flatMap((l) => l.points)];
+    // One camera that frames the subject on every screen, offered wherever it is cut.
+    const fit = FRAMED_ON.reduce<CameraLike>((c, screen) => fitCamera(c, subject, RING, screen), view.camera);
+    for (const screen of FRAMED_ON) {
+      const hidden = known.flatMap(({ j, place }) => {
+        const where = whereOn(view.camera, place.lngLat, screen);
+        return where ? [{ j, place, where }] : [];
       });
+      const cutArrows = arrows.filter((l) => l.points.some((p) => whereOn(view.camera, p, screen)));
+      if (!hidden.length && !cutArrows.length) continue;
+      const advice = fit === view.camera ? 'move the center towards it' : `try ${cameraLine(fit)}`;
+      const at = `at this step's camera (zoom ${view.camera.zoom}) on ${screen.name} (${screen.width}×${screen.height}) while the card is read`;
+      for (const { j, place, where } of hidden)
+        out.push({ path: ['steps', i, 'highlight', j], message: `place "${place.id}" is ${where} ${at}: ${advice}` });
+      for (const l of cutArrows)
+        out.push({ path: ['steps', i, 'layers'], message: `the arrows of layer "${l.layer}" run out of the free map ${at}: ${advice}` });
     }
   });
 

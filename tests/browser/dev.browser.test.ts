@@ -16,6 +16,7 @@ import { loadStoryFile } from '../../src/story/load-file.ts';
 import { LIVE_EVENT } from '../../src/story/live.ts';
 import { Camera } from '../../src/story/schema.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
+import { reliefPlugin } from '../../src/relief/vite-plugin.ts';
 import { connect } from './browser.ts';
 import { DESKTOP, PHONE } from './chromium.ts';
 
@@ -91,7 +92,7 @@ beforeAll(async () => {
     root: join(import.meta.dirname, '..', '..'),
     cacheDir: '.cache/vite-dev-test',
     logLevel: 'silent',
-    plugins: [svelte(), storyPlugin({ script }), savesTaken],
+    plugins: [svelte(), storyPlugin({ script }), reliefPlugin(), savesTaken],
     server: { port: 0, host: '127.0.0.1' },
   });
   server.watcher.on('change', (file) => lastChange.set(file, performance.now()));

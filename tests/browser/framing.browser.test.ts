@@ -1,31 +1,24 @@
-// Framing, as a reader sees it on a phone and on a desktop: when a step has just become active
-// (and the map fills the screen) and its camera has come to rest, every place the card rings is drawn on the map where no card
-// (nor the date stamp or legend) covers it.
+// What a reader sees while reading each card, on a phone and on a desktop, on the built site:
+// the places the card rings are drawn where no card, legend or date stamp covers them; the
+// legend names every side the map shows and keys claimed ground exactly when it is shown; the
+// date stamp gives the date of the front drawn.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';
+import { READING_POSITION } from '../../src/layout/layout.ts';
+import { SIDES } from '../../src/palette/palette.ts';
+import { formatDay } from '../../src/story/dates.ts';
+import { RING } from '../../src/story/warnings.ts';
 import { DESKTOP, PHONE } from './chromium.ts';
-import { firstMove, scrollToStep, settle } from './reading.ts';
+import { firstMove, settle } from './reading.ts';
 import { builtSite } from './site.ts';
 
-const { story, data } = loadStoryFile(STORY_SCRIPT);
+const { story } = loadStoryFile(STORY_SCRIPT);
 if (!story) throw new Error('the story script does not load; run npm run check');
-const where = new Map(
-  Object.values(data).flatMap((fc) =>
-    fc.features.flatMap((f) =>
-      f.geometry.type === 'Point' && typeof f.properties?.id === 'string'
-        ? [[f.properties.id, f.geometry.coordinates as [number, number]] as const]
-        : [],
-    ),
-  ),
-);
+const fronts = story.layers.filter((l) => l.kind === 'front').map((l) => l.id);
 
-/** Radius of the highlight ring plus its stroke: the whole ring must be clear. */
-const RING = 13;
-
-interface Rect {
-  name: string;
+interface Box {
   left: number;
   top: number;
   right: number;
@@ -38,10 +31,11 @@ for (const [name, viewport] of [
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ] as const) {
-  describe(`framing on a ${name} (${viewport.width}×${viewport.height})`, () => {
+  const desktop = name === 'desktop';
+  describe(`reading on a ${name} (${viewport.width}×${viewport.height})`, () => {
     let page: Page;
     beforeAll(async () => {
-      page = await site.browser.newPage({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });
+      page = await site.browser.newPage({ viewport, isMobile: !desktop, hasTouch: !desktop });
       // Cuts: a flight ends on the same camera, and the walk takes seconds instead of a minute.
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(site.url);
@@ -50,46 +44,65 @@ for (const [name, viewport] of [
     afterAll(() => page?.close());
 
     it(
-      'shows every ringed place clear of the cards, the date stamp and the legend',
+      'shows each step’s ringed places clear of the card being read, the legend and the date stamp; keys what it draws; dates its front',
       async () => {
         const problems: string[] = [];
         let checked = 0;
         for (const [i, step] of story.steps.entries()) {
-          const ids = story.views[i]!.highlight;
-          await scrollToStep(page, step.id);
-          // The first step becomes active while the map is still rising into place: the reader
-          // scrolls on until it fills the screen.
-          await page.evaluate(() => window.scrollBy(0, Math.max(0, document.querySelector('.graphic')!.getBoundingClientRect().top)));
+          // The card at its reading position: on a phone its top at READING_POSITION of the screen.
+          await page.evaluate(
+            ({ id, at }) => {
+              const card = document.getElementById(id)!.querySelector('.card')!;
+              window.scrollBy(0, card.getBoundingClientRect().top - window.innerHeight * at);
+            },
+            { id: step.id, at: desktop ? 0.3 : READING_POSITION },
+          );
           await settle(page, step.id);
           const seen = await page.evaluate(
-            (points) => {
-              const cover = [...document.querySelectorAll('.card, .stamp, .legend')]
-                .map((el, k) => ({ name: `${el.className.split(' ')[0]}#${k}`, ...el.getBoundingClientRect().toJSON() }))
-                .filter((r) => r.bottom > 0 && r.top < window.innerHeight && r.width > 0);
+            ({ id, fronts }) => {
+              const box = (el: Element | null) => {
+                const r = el?.getBoundingClientRect();
+                return r && r.width > 0 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+              };
+              const s = window.__story!;
+              const shown = fronts.flatMap((l) => s.layerData(l)?.features ?? []);
               return {
-                at: points.map(([id, p]) => [id, window.__story!.project(p)] as const),
-                cover,
-                width: window.innerWidth,
-                height: window.innerHeight,
+                points: s.highlights(),
+                card: box(document.getElementById(id)!.querySelector('.card')),
+                keys: [box(document.querySelector('.legend')), box(document.querySelector('.stamp'))].filter((b) => b !== null),
+                legend: (document.querySelector('.legend') as HTMLElement).innerText,
+                claimedRow: box(document.querySelector('.legend [data-status="claimed"]')) !== null,
+                stamp: (document.querySelector('.stamp') as HTMLElement).innerText,
+                sides: [...new Set(shown.map((f) => f.properties?.side as string))],
+                claimed: shown.some((f) => f.properties?.status === 'claimed'),
+                snapshot: s.front()?.snapshot ?? null,
               };
             },
-            ids.map((id) => [id, where.get(id)!] as const),
+            { id: step.id, fronts },
           );
-          for (const [id, at] of seen.at) {
+          const where = `${step.id} (${name})`;
+          const wanted = story.views[i]!.highlight;
+          if (seen.points.length !== wanted.length)
+            problems.push(`${where}: ${seen.points.length} of ${wanted.length} ringed places drawn`);
+          for (const { id, x, y } of seen.points) {
             checked++;
-            if (!at) {
-              problems.push(`${step.id}: ${id} is not drawn`);
-              continue;
-            }
-            const [x, y] = at.map(Math.round) as [number, number];
-            if (x < RING || y < RING || x > seen.width - RING || y > seen.height - RING)
-              problems.push(`${step.id}: ${id} at (${x}, ${y}) is off screen`);
-            const under = seen.cover.find((r: Rect) => x > r.left - RING && x < r.right + RING && y > r.top - RING && y < r.bottom + RING);
-            if (under)
-              problems.push(
-                `${step.id}: ${id} at (${x}, ${y}) is under ${under.name} (${Math.round(under.top)}–${Math.round(under.bottom)} px)`,
-              );
+            const at = `${id} at (${Math.round(x)}, ${Math.round(y)})`;
+            if (x < RING || y < RING || x > viewport.width - RING || y > viewport.height - RING)
+              problems.push(`${where}: ${at} is off screen`);
+            const card = seen.card!;
+            if (desktop ? x < card.right + RING : y > card.top - RING)
+              problems.push(`${where}: ${at} is under the card (${JSON.stringify(card)})`);
+            const key = seen.keys.find((b: Box) => x > b.left - RING && x < b.right + RING && y > b.top - RING && y < b.bottom + RING);
+            if (key) problems.push(`${where}: ${at} is under the map's keys (${JSON.stringify(key)})`);
           }
+          for (const side of seen.sides) {
+            const names = SIDES[side as keyof typeof SIDES];
+            if (!seen.legend.includes(desktop ? names.label : names.short)) problems.push(`${where}: the legend does not name ${side}`);
+          }
+          if (seen.claimed !== seen.claimedRow)
+            problems.push(`${where}: claimed ground ${seen.claimed ? 'shown without' : 'not shown, yet'} a claimed row in the legend`);
+          if (seen.snapshot && !seen.stamp.includes(formatDay(seen.snapshot, Number(seen.snapshot.slice(0, 4)))))
+            problems.push(`${where}: the date stamp "${seen.stamp}" does not give the front's date ${seen.snapshot}`);
         }
         expect(checked).toBeGreaterThan(story.steps.length);
         expect(problems).toEqual([]);

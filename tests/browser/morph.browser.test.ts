@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
+import { reliefPlugin } from '../../src/relief/vite-plugin.ts';
 import { connect } from './browser.ts';
 import { buildSite } from './build.ts';
 import { DESKTOP } from './chromium.ts';
@@ -30,7 +31,7 @@ beforeAll(async () => {
     configFile: false,
     base: './',
     cacheDir: '.cache/vite-morph',
-    plugins: [svelte(), storyPlugin({ script: SCRIPT })],
+    plugins: [svelte(), storyPlugin({ script: SCRIPT }), reliefPlugin()],
     build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   };
   await buildSite(OUT, {}, { config });
@@ -146,7 +147,7 @@ describe('front lines that morph', () => {
       want.government!,
       { timeout: 10_000 },
     );
-    await expect(page.locator('.legend').textContent()).resolves.toContain('Figures of our reconstruction, not official');
+    await expect(page.locator('.legend').textContent()).resolves.toContain('our reconstruction, not official figures');
   });
 });
 

@@ -115,6 +115,16 @@ describe('import rules', () => {
     expect(offending('src/scroll', inAny('src/map', 'src/embed', 'src/components'))).toBe('');
   });
 
+  it('src/relief imports nothing of the project outside src/relief and src/geo', () => {
+    expect(offending('src/relief', (to) => !under('src/relief')(to) && !under('src/geo')(to))).toBe('');
+  });
+
+  it('only src/map imports src/relief, and only its paths and extent (relief.ts): decoding and rendering stay in the build', () => {
+    const outside = edges.filter((e) => under('src/relief')(e.to) && !under('src/relief')(e.from));
+    expect(list(outside.filter((e) => !under('src/map')(e.from) || e.to !== 'src/relief/relief.ts'))).toBe('');
+    expect(outside.length).toBeGreaterThan(0);
+  });
+
   it('only src/main.ts and src/dev import src/dev (the build drops it)', () => {
     const outsideDev = edges.filter((e) => under('src/dev')(e.to) && !under('src/dev')(e.from) && e.from !== 'src/main.ts');
     expect(list(outsideDev)).toBe('');

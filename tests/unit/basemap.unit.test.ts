@@ -3,10 +3,19 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin, type HillshadeLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FONT_FACES } from '../../src/map/style/fonts.ts';
-import { basemapStyle, STORY_FILLS_BEFORE } from '../../src/map/style/style.ts';
+import {
+  basemapStyle,
+  offlineTerrain,
+  RELIEF_SOURCE,
+  reliefTilesUrl,
+  STORY_FILLS_BEFORE,
+  TERRAIN_SOURCE,
+} from '../../src/map/style/style.ts';
+import { RELIEF_BOUNDS, RELIEF_MAXZOOM, RELIEF_MINZOOM, RELIEF_TILE_SIZE } from '../../src/relief/relief.ts';
+import type { Story } from '../../src/story/model.ts';
 import { BBOX } from '../../scripts/build-basemap.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -163,12 +172,27 @@ describe('basemap files', () => {
 
   it('places each label inside its country and gives every label both names', () => {
     const where = Object.fromEntries(labels.features.map((f) => [f.properties!.name, countryAt(positions(f.geometry)[0]!)]));
-    expect(where.SYRIA).toEqual(['Syria']);
-    expect(where.LEBANON).toEqual(['Lebanon']);
     expect(where['Bekaa Valley']).toEqual(['Lebanon']);
     for (const f of labels.features) {
       expect(f.properties).toMatchObject({ name: expect.any(String), name_ar: expect.stringMatching(/[\u0600-\u06FF]/) });
       expect(['country', 'region']).toContain(f.properties!.kind);
+    }
+  });
+
+  it('offers each country name points along both sides of the border, at every distance, inside the country named', () => {
+    const points = labels.features.filter((f) => f.properties!.kind === 'country');
+    const named = { LEBANON: 'Lebanon', SYRIA: 'Syria' } as Record<string, string>;
+    for (const f of points) expect(countryAt(positions(f.geometry)[0]!), String(f.properties!.id)).toEqual([named[f.properties!.name]]);
+    expect(new Set(points.map((f) => f.properties!.id)).size).toBe(points.length);
+    const offsets = (name: string) => new Set(points.filter((f) => f.properties!.name === name).map((f) => f.properties!.offset));
+    expect([...offsets('LEBANON')].sort()).toEqual([...offsets('SYRIA')].sort());
+    expect(offsets('SYRIA').size).toBeGreaterThanOrEqual(5);
+    // the nearest points sit a few km from the border, beside Arsal as beside Zabadani
+    for (const place of [PLACES.Arsal!, PLACES.Zabadani!]) {
+      const near = points.filter(
+        (f) => f.properties!.offset === 3 && Math.hypot(...positions(f.geometry)[0]!.map((v, i) => v - place[i]!)) < 0.15,
+      );
+      expect(new Set(near.map((f) => f.properties!.name))).toEqual(new Set(['LEBANON', 'SYRIA']));
     }
   });
 });
@@ -185,19 +209,56 @@ describe('build-basemap.mjs', () => {
   });
 });
 
-describe('basemapStyle', () => {
-  const style = basemapStyle({ land, borders, labels });
+const PAGE = 'http://127.0.0.1:4173/news/2015/qalamoun/?embed#three-axes';
 
-  it('is a valid style', () => {
+describe('basemapStyle', () => {
+  const style = basemapStyle({ land, borders, labels }, { reliefTiles: reliefTilesUrl(PAGE) });
+  const ids = style.layers.map((l) => l.id);
+
+  it('is a valid style, with the relief and without it', () => {
     expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+    expect(validateStyleMin(basemapStyle({ land, borders, labels })).map((e) => e.message)).toEqual([]);
   });
 
-  it('needs nothing from another origin', () => {
+  it('needs nothing from another origin: data inline, relief tiles beside the page', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     const urls = Object.values(FONT_FACES).flatMap((v) => (typeof v === 'string' ? [v] : v.map((f) => f.url)));
     for (const url of urls) expect(url).not.toMatch(/^[a-z][a-z0-9+.-]*:\/\//i);
-    for (const source of Object.values(style.sources)) expect(typeof (source as { data?: unknown }).data).toBe('object');
+    for (const [id, source] of Object.entries(style.sources)) {
+      if (source.type === 'raster-dem')
+        expect(source.tiles, id).toEqual(['http://127.0.0.1:4173/news/2015/qalamoun/relief/{z}/{x}/{y}.png']);
+      else expect(typeof (source as { data?: unknown }).data, id).toBe('object');
+    }
+  });
+
+  it('shades the relief from Terrarium tiles over the cells, just above the land and under every border and story fill', () => {
+    for (const id of [RELIEF_SOURCE, TERRAIN_SOURCE])
+      expect(style.sources[id]).toMatchObject({
+        type: 'raster-dem',
+        encoding: 'terrarium',
+        tileSize: RELIEF_TILE_SIZE,
+        minzoom: RELIEF_MINZOOM,
+        maxzoom: RELIEF_MAXZOOM,
+        bounds: RELIEF_BOUNDS,
+      });
+    const relief = style.layers.filter((l): l is HillshadeLayerSpecification => l.type === 'hillshade');
+    expect(relief.map((l) => [l.id, l.source])).toEqual([['relief', RELIEF_SOURCE]]);
+    expect(ids.indexOf('relief')).toBe(ids.indexOf('land') + 1);
+    expect(ids.indexOf('relief')).toBeLessThan(ids.indexOf(STORY_FILLS_BEFORE));
+    // lit from the north-west of the screen, in greys (no blue: blue is a side)
+    expect(relief[0]!.paint).toMatchObject({ 'hillshade-illumination-direction': 315, 'hillshade-illumination-anchor': 'viewport' });
+    for (const key of ['hillshade-shadow-color', 'hillshade-highlight-color', 'hillshade-accent-color'] as const) {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(String(relief[0]!.paint![key]).slice(i, i + 2), 16));
+      expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!), key).toBeLessThanOrEqual(12);
+      expect(b!, key).toBeLessThanOrEqual(r!);
+    }
+  });
+
+  it('has no relief without its tiles', () => {
+    const flat = basemapStyle({ land, borders, labels });
+    expect(flat.layers.some((l) => l.type === 'hillshade')).toBe(false);
+    expect(Object.keys(flat.sources)).not.toContain(RELIEF_SOURCE);
   });
 
   it('draws every label with a font the style declares', () => {
@@ -212,5 +273,23 @@ describe('basemapStyle', () => {
     expect(ids.indexOf(STORY_FILLS_BEFORE)).toBeGreaterThan(ids.indexOf('land'));
     for (const id of ids.filter((i) => i.startsWith('border')))
       expect(ids.indexOf(STORY_FILLS_BEFORE)).toBeLessThanOrEqual(ids.indexOf(id));
+  });
+});
+
+describe('offlineTerrain', () => {
+  const at = (exaggeration: number, ...pitches: number[]) =>
+    offlineTerrain({
+      meta: { terrain: { exaggeration } } as Story['meta'],
+      views: pitches.map((pitch) => ({ camera: { center: [36.4, 33.9], zoom: 8, pitch, bearing: 0 } })) as Story['views'],
+    });
+
+  it('raises the relief in 3D only where the script pitches a step, on its own source', () => {
+    expect(at(1.5, 0, 0)).toBeNull();
+    expect(at(1.5, 0, 45)).toEqual({ source: TERRAIN_SOURCE, exaggeration: 1.5 });
+    expect(at(0, 45)).toBeNull();
+    expect(TERRAIN_SOURCE).not.toBe(RELIEF_SOURCE);
+    const style = basemapStyle({ land, borders, labels }, { reliefTiles: reliefTilesUrl(PAGE) });
+    expect(validateStyleMin({ ...style, terrain: at(1.5, 30)! }).map((e) => e.message)).toEqual([]);
+    expect(style.sources[at(1.5, 30)!.source]).toMatchObject({ type: 'raster-dem', encoding: 'terrarium' });
   });
 });

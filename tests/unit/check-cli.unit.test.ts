@@ -71,7 +71,7 @@ describe('npm run check', () => {
   it('passes a story with warnings only, listing them', async () => {
     const { code, out } = await check(storyFolder('story-warnings', 'highlight-off-screen'));
     for (const line of expected('story-warnings', 'highlight-off-screen')) expect(out).toContain(line);
-    expect(out).toMatch(/^0 errors, 1 warning\. /m);
+    expect(out).toMatch(/^0 errors, 2 warnings\. /m);
     expect(code).toBe(0);
   });
 });

@@ -16,10 +16,14 @@ export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace(
 );
 export const FACT_SHEET = readFileSync(join(dir, 'qalamoun-2015.md'), 'utf8');
 
-/** Only whitespace and quote marks are normalised when quotes are compared with sources. */
+/**
+ * Only whitespace, quote marks and no-break hyphens are normalised when quotes are compared with
+ * sources: the glyphs the build's typography (src/story/typography.ts) sets, never the words.
+ */
 export const normaliseQuote = (s: string): string =>
   s
     .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\u2011/g, '-')
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { motionFor } from '../../src/map/engine/adapter.ts';
-import { cardPadding, screenPoint, zoomOffset } from '../../src/layout/layout.ts';
+import { cardPadding, screenPoint } from '../../src/layout/layout.ts';
 import { sameCamera } from '../../src/geo/camera.ts';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import {
   arrowHeads,
   arrowImage,
   HIGHLIGHT_LABEL_LAYER,
-  HIGHLIGHT_LAYER,
   highlightFilter,
   highlightFilters,
   segmentBearing,
@@ -22,10 +21,6 @@ import { loadFixture, VALID } from './fixtures.ts';
 const { story, data } = loadFixture(VALID);
 
 describe('camera', () => {
-  it('pads the card column on desktop and the lower screen on phones', () => {
-    expect(cardPadding(1280, 800).left).toBe(440);
-    expect(cardPadding(390, 844)).toEqual({ top: 51, right: 16, bottom: 354, left: 16 });
-  });
   it('compares cameras within rounding, bearings modulo 360', () => {
     const c = { center: [36, 34] as [number, number], zoom: 8, pitch: 0, bearing: 180 };
     expect(sameCamera(c, { ...c, center: [36.00005, 34], bearing: -180 })).toBe(true);
@@ -48,15 +43,9 @@ describe('story layers for the engine', () => {
     for (const p of owned) expect(p.spec.layout).toMatchObject({ visibility: 'none' });
   });
 
-  it('draws the highlight ring under the place dots', () => {
-    const ids = placed.map((p) => p.spec.id);
-    expect(ids.indexOf('story-highlight')).toBe(ids.indexOf('story:towns:dot') - 1);
-  });
-
   it('names the ringed places above every other label, and only once', () => {
     expect(placed.at(-1)!.spec.id).toBe(HIGHLIGHT_LABEL_LAYER);
     expect(Object.fromEntries(highlightFilters(story!.layers, ['arsal']))).toEqual({
-      [HIGHLIGHT_LAYER]: highlightFilter(['arsal']),
       [HIGHLIGHT_LABEL_LAYER]: highlightFilter(['arsal']),
       'story:towns:label': ['!', highlightFilter(['arsal'])],
     });
@@ -102,15 +91,6 @@ describe('editor help', () => {
     expect(findJsonError('{"a" 1}')).toEqual({ offset: 5, message: 'expected ":" after the key, found "1"' });
     expect(findJsonError('{"a": "x\ny"}')?.offset).toBe(8);
     expect(findJsonError('{"a": 1}')).toBeNull();
-  });
-});
-
-describe('framing on other screens', () => {
-  it('keeps the script zoom on the reference phone and zooms in on desktop', () => {
-    expect(zoomOffset(390, 844)).toBe(0);
-    // a desktop shows all the phone shows above a just-activated card: 0.7 × 844 down, around the box's centre at 270 px
-    expect(zoomOffset(1280, 800)).toBeCloseTo(Math.log2(720 / (2 * (0.7 * 844 - (51 + 844 - 354) / 2))), 5);
-    expect(zoomOffset(320, 568)).toBeLessThan(0);
   });
 });
 

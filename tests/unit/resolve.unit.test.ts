@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateRange } from '../../src/story/dates.ts';
-import { resolveViews, viewAt } from '../../src/story/resolve.ts';
+import { exploreView, resolveViews, stampOf, viewAt } from '../../src/story/resolve.ts';
+import { freeBox, screenPoint } from '../../src/layout/layout.ts';
 import type { Step } from '../../src/story/schema.ts';
 import { activeIndex } from '../../src/scroll/active.ts';
 
@@ -25,6 +26,7 @@ describe('step → view', () => {
         front: null,
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' },
+        stamp: '25 March 2015',
       },
       {
         camera: B,
@@ -34,6 +36,7 @@ describe('step → view', () => {
         front: null,
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-03-25', to: '2015-03-25', label: '25 March 2015' },
+        stamp: '25 March 2015',
       },
       {
         camera: B,
@@ -43,6 +46,7 @@ describe('step → view', () => {
         front: '2015-05-12',
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
+        stamp: 'Early May 2015 · front as of 12 May',
       },
       {
         camera: A,
@@ -52,6 +56,7 @@ describe('step → view', () => {
         front: '2015-05-12',
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
+        stamp: 'Early May 2015 · front as of 12 May',
       },
     ]);
   });
@@ -73,6 +78,75 @@ describe('step → view', () => {
     v.camera.center[0] = 0;
     expect(viewAt(steps, 2).layers).toEqual(['towns', 'axes']);
     expect(viewAt(steps, 2).camera.center[0]).toBe(36.1);
+  });
+});
+
+describe('the date stamp', () => {
+  const date = (from: string, to: string, label: string) => ({ from, to, label });
+  it('gives the front’s date whenever the map shows a front from another day than the step’s', () => {
+    expect(stampOf({ date: date('2015-05-13', '2015-05-13', '13 May 2015'), front: '2015-05-13' })).toBe('13 May 2015');
+    expect(stampOf({ date: date('2015-05-18', '2015-05-18', '18 May 2015'), front: '2015-06-21' })).toBe(
+      '18 May 2015 · front as of 21 June',
+    );
+    expect(stampOf({ date: date('2015-06-03', '2015-06-05', '3–5 June 2015'), front: '2015-06-05' })).toBe(
+      '3–5 June 2015 · front as of 5 June',
+    );
+    expect(stampOf({ date: date('2014-06-01', '2014-06-30', 'June 2014'), front: '2015-03-28' })).toBe(
+      'June 2014 · front as of 28 March 2015',
+    );
+    expect(stampOf({ date: date('2014-06-01', '2014-06-30', 'June 2014'), front: null })).toBe('June 2014');
+  });
+});
+
+describe('the free exploration after the last step', () => {
+  const last = viewAt(steps, 3);
+  const square = (lon: number, lat: number, d: number): GeoJSON.Polygon => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  });
+  const data = {
+    fronts: {
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          type: 'Feature' as const,
+          properties: { snapshot: '2015-05-01', side: 'rebels', status: 'assessed' },
+          geometry: square(35.9, 33.5, 0.3),
+        },
+        {
+          type: 'Feature' as const,
+          properties: { snapshot: '2015-06-21', side: 'rebels', status: 'assessed' },
+          geometry: square(36.6, 34.2, 0.2),
+        },
+      ],
+    },
+  };
+  const layers = [{ id: 'fronts', kind: 'front', title: 'Fronts', data: 'x', style: { color: 'neutral', dashed: false } }] as never;
+  const view = exploreView(last, layers, data);
+
+  it('is dated by the last front, rings nothing, and frames all the ground of every snapshot', () => {
+    expect(view.front).toBe('2015-06-21');
+    expect(view.stamp).toBe('21 June 2015');
+    expect(view.highlight).toEqual([]);
+    const box = freeBox();
+    for (const corner of [
+      [35.9, 33.5],
+      [36.8, 34.4],
+    ] as const) {
+      const [x, y] = screenPoint(view.camera, corner)!;
+      expect(x).toBeGreaterThanOrEqual(box.left);
+      expect(x).toBeLessThanOrEqual(box.right);
+      expect(y).toBeGreaterThanOrEqual(box.top);
+      expect(y).toBeLessThanOrEqual(box.bottom);
+    }
   });
 });
 

@@ -85,25 +85,81 @@ describe('static map of a step', () => {
 });
 
 describe('static map labels', () => {
-  it('moves a name to another side of its dot, and leaves it out when no side is free, as the live map does', () => {
-    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+  it('moves a name to another side of its dot, and leaves a place out, dot and name, when no side is free', () => {
+    const names = ['One', 'Two', 'Three'];
     const crowded = {
       ...data,
       towns: {
         type: 'FeatureCollection' as const,
         features: names.map((name, i) => ({
           type: 'Feature' as const,
-          properties: { id: name.toLowerCase(), name, rank: Math.min(i, 2) },
-          // 0.0005° apart: the same spot at this zoom
-          geometry: { type: 'Point' as const, coordinates: [36.4 + i * 0.0005, 33.9] },
+          properties: { id: name.toLowerCase(), name, rank: [1, 0, 2][i] },
+          // Two (placed first: the larger place) 30 px right of One, Three on top of One
+          geometry: { type: 'Point' as const, coordinates: [36.4 + [0, 0.0824, 0.0001][i]!, 33.9] },
         })),
       },
     };
     const out = staticMapSvg(story!, crowded, basemap, story!.views[0]!, phone);
     const anchors = Object.fromEntries([...out.matchAll(/text-anchor="(\w+)"><tspan[^>]*>(\w+)</g)].map((m) => [m[2], m[1]]));
-    expect(anchors).toMatchObject({ One: 'start', Two: 'end' });
-    expect(anchors.Five).toBeUndefined();
-    // every dot is still drawn
-    expect(out.match(/data-place=/g)).toHaveLength(5);
+    expect(anchors).toMatchObject({ One: 'end', Two: 'start' });
+    expect(anchors.Three).toBeUndefined();
+    // no dot without its name
+    expect([...out.matchAll(/data-place="(\w+)"/g)].map((m) => m[1])).toEqual(['one', 'two']);
+  });
+});
+
+describe('static map relief', () => {
+  const relief = { href: 'https://example.org/story/relief/shade.png?a&b', bounds: [35, 33, 38, 35] as const };
+  // north up: the bearing gets its own test
+  const view = { ...story!.views[1]!, camera: { ...story!.views[1]!.camera, bearing: 0 } };
+  const attrs = (svg: string) => {
+    const tag = /<image data-relief [^>]*\/>/.exec(svg)?.[0] ?? '';
+    return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  };
+
+  it('lays the shaded image over the land, under the fronts, the borders and the labels', () => {
+    const svg = staticMapSvg(story!, data, basemap, view, phone, relief);
+    const at = svg.indexOf('<image data-relief');
+    // the land is the first path drawn
+    expect(at).toBeGreaterThan(svg.indexOf('<path'));
+    expect(at).toBeLessThan(svg.indexOf('data-layer='));
+    expect(at).toBeLessThan(svg.indexOf('stroke-dasharray'));
+    expect(attrs(svg).href).toBe('https://example.org/story/relief/shade.png?a&#38;b');
+    expect(staticMapSvg(story!, data, basemap, view, phone)).not.toContain('<image');
+  });
+
+  it('pins the image by its corners, as the vectors are projected', () => {
+    const project = projector(view.camera, phone);
+    const [[x0, y0], [x1], [, y1]] = [project([35, 35]), project([38, 35]), project([35, 33])];
+    const a = attrs(staticMapSvg(story!, data, basemap, view, phone, relief));
+    expect(Number(a.x)).toBeCloseTo(x0, 0);
+    expect(Number(a.y)).toBeCloseTo(y0, 0);
+    expect(Number(a.width)).toBeCloseTo(x1 - x0, 0);
+    expect(Number(a.height)).toBeCloseTo(y1 - y0, 0);
+    expect(a.preserveAspectRatio).toBe('none');
+    expect(a.transform).toBeUndefined();
+  });
+
+  it('lightens the image closer in, where it is blown up', () => {
+    const at = (zoom: number) =>
+      Number(
+        attrs(staticMapSvg(story!, data, basemap, { ...view, camera: { ...view.camera, zoom } }, { ...phone, zoomOffset: 0 }, relief))
+          .opacity,
+      );
+    expect(at(7)).toBe(1);
+    expect(at(11)).toBe(0.6);
+  });
+
+  it('turns the image with the bearing, about its north-west corner', () => {
+    const turned = { ...view, camera: { ...view.camera, bearing: 30 } };
+    const project = projector(turned.camera, phone);
+    const [nw, ne] = [project([35, 35]), project([38, 35])];
+    const a = attrs(staticMapSvg(story!, data, basemap, turned, phone, relief));
+    expect(a.transform).toBe(`rotate(-30 ${Math.round(nw[0] * 10) / 10},${Math.round(nw[1] * 10) / 10})`);
+    expect(Number(a.width)).toBeCloseTo(Math.hypot(ne[0] - nw[0], ne[1] - nw[1]), 0);
+    // The image's north-east corner, turned about the north-west one, lands where the map puts it.
+    const r = (-30 * Math.PI) / 180;
+    expect(nw[0] + Number(a.width) * Math.cos(r)).toBeCloseTo(ne[0], 0);
+    expect(nw[1] + Number(a.width) * Math.sin(r)).toBeCloseTo(ne[1], 0);
   });
 });

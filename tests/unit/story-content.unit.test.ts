@@ -2,6 +2,7 @@
 // every step cites what it says, dates run forward, and the front lines are valid shapes
 // consistent with the captures the captions report.
 import { describe, expect, it } from 'vitest';
+import { geometryAreaKm2 } from '../../src/geo/rings.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { plainText, wordCount, type Block } from '../../src/story/markup.ts';
 import { STORY_REGION, STORY_SCRIPT } from '../../story.config.ts';
@@ -285,6 +286,49 @@ describe('front lines', () => {
       );
       expect(held, `${id} at ${snap}`).toBe(true);
     }
+  });
+
+  it('says for every area what it is drawn from, how sure it is and how its outline was drawn', () => {
+    for (const f of fronts) {
+      const p = f.properties!;
+      const tag = `${p.id} @ ${p.snapshot}`;
+      for (const key of ['sources', 'confidence', 'derivation'])
+        expect(typeof p[key] === 'string' && p[key].trim().length > 0, `${tag} has no ${key}`).toBe(true);
+      expect(String(p.derivation), `${tag}: a one-line derivation`).toMatch(/^[^\n]{40,}$/);
+    }
+  });
+
+  // Shapes that betray a placeholder: a figure drawn with compasses (every vertex about as far
+  // from the centre, every edge about as long), or a few long straight edges for a large area.
+  const KX = Math.cos((34 * Math.PI) / 180);
+  const km = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * KX * 111.32, (a[1]! - b[1]!) * 110.57);
+  const cv = (xs: number[]) => {
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) / mean;
+  };
+  const outerRings = () =>
+    fronts.map((f) => ({
+      tag: `${f.properties!.id} @ ${f.properties!.snapshot}`,
+      ring: rings(f)[0]!.slice(0, -1),
+      km2: geometryAreaKm2(f.geometry),
+    }));
+
+  it('draws no area as a near-regular polygon', () => {
+    const regular = outerRings().filter(({ ring }) => {
+      if (ring.length < 5) return false;
+      const c = [0, 1].map((k) => ring.reduce((s, v) => s + v[k]!, 0) / ring.length);
+      const radial = cv(ring.map((v) => km(v, c)));
+      const edges = cv(ring.map((v, i) => km(v, ring[(i + 1) % ring.length]!)));
+      return radial < 0.1 && edges < 0.2;
+    });
+    expect(regular.map((r) => r.tag)).toEqual([]);
+  });
+
+  it('gives every area enough vertices for its size (at least 5, and 0.8 × √km²)', () => {
+    const coarse = outerRings()
+      .filter(({ ring, km2 }) => ring.length < Math.max(5, 0.8 * Math.sqrt(km2)))
+      .map(({ tag, ring, km2 }) => `${tag}: ${ring.length} vertices for ${Math.round(km2)} km²`);
+    expect(coarse).toEqual([]);
   });
 
   it('puts Tallat Musa and al-Barouh outside the government side before their capture', () => {

@@ -1,21 +1,30 @@
 // The story on a map engine, written once against the API maplibre-gl and mapbox-gl share (same
 // camera calls, same style spec): it adds the story's images, sources and layers, and brings the
 // map to a view. Each engine module only creates its map and says when it is loaded.
-import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Story, StoryData, View } from '../../story/model.ts';
 import type { Camera } from '../../story/schema.ts';
 import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
 import { createFrontMorph } from '../front/front-morph.ts';
 import type { MorphPlan } from '../../geo/morph-plan.ts';
+import borders from '../../../assets/basemap/borders.json';
+import labels from '../../../assets/basemap/country-labels.json';
 import {
-  arrowImage,
-  arrowImageId,
+  COUNTRY_LAYERS,
+  COUNTRY_SOURCE,
+  countryLabelFilter,
+  countryLayers,
+  countrySource,
+  pickCountryLabels,
+  shownPlaces,
+} from '../style/country-labels.ts';
+import {
   frontGhost,
   highlightFilters,
   HIGHLIGHT_LABEL_LAYER,
-  HIGHLIGHT_LAYER,
   LOCAL_FONTS,
   sourceId,
+  storyImages,
   storyLayerOf,
   storyLayers,
   storySources,
@@ -58,7 +67,7 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   getSource(id: string): unknown;
   setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): void;
   getLayoutProperty(layer: string, name: 'visibility'): unknown;
-  setFilter(layer: string, filter: ExpressionSpecification): void;
+  setFilter(layer: string, filter: FilterSpecification): void;
   setPaintProperty(layer: string, name: 'fill-opacity' | 'line-opacity', value: number): void;
   jumpTo(target: Target): unknown;
   easeTo(target: Target & { duration: number }): unknown;
@@ -68,13 +77,28 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   getPitch(): number;
   getBearing(): number;
   project(lngLat: [number, number]): { x: number; y: number };
+  queryRenderedFeatures(options: { layers: string[] }): { layer: { id: string }; properties: unknown; geometry: GeoJSON.Geometry }[];
   isMoving(): boolean;
-  on(type: 'moveend' | 'move', listener: () => void): unknown;
-  off(type: 'move', listener: () => void): unknown;
+  on(type: 'moveend' | 'move' | 'idle', listener: () => void): unknown;
+  off(type: 'move' | 'idle', listener: () => void): unknown;
   once(type: 'idle', listener: () => void): unknown;
   getCanvasContainer(): HTMLElement;
   resize(): unknown;
   remove(): void;
+}
+
+/** A label the engine has placed (drawn, not lost to a collision), for tests. */
+export interface RenderedLabel {
+  layer: string;
+  properties: Record<string, unknown>;
+  /** the symbol's point, in CSS px from the map's top-left */
+  at: [number, number];
+}
+
+/** The engine adapter's extra, read-only view of its labels (window.__story.labels()). */
+export interface LabelReader {
+  /** `settled`: every tile is loaded and laid out, so the labels are the view's own */
+  labels(): { settled: boolean; labels: RenderedLabel[] };
 }
 
 interface GeoJSONSourceLike {
@@ -111,16 +135,41 @@ export interface EngineSetup {
   teardown?: () => void;
 }
 
+const CAMERA_EVENTS = ['move', 'idle'] as const;
+
 /** How long `ready` waits for the first frame with the story's layers drawn. */
 const FIRST_DRAW_PATIENCE_MS = 3000;
 
 /** A MapAdapter over an engine's map: the story's layers go in once `loaded` resolves. */
-export function storyAdapter(map: EngineMap, { story, data, plans, view, options }: StoryInit, setup: EngineSetup): MapAdapter {
-  const engineLayers = storyLayers(story.layers, setup.fonts ?? LOCAL_FONTS);
+export function storyAdapter(
+  map: EngineMap,
+  { container, story, data, plans, view, options }: StoryInit,
+  setup: EngineSetup,
+): MapAdapter & LabelReader {
+  const fonts = setup.fonts ?? LOCAL_FONTS;
+  const engineLayers = storyLayers(story.layers, fonts);
+  const countryPick = {
+    labels: labels as unknown as GeoJSON.FeatureCollection,
+    borders: borders as unknown as GeoJSON.FeatureCollection,
+    places: shownPlaces(story.layers, data, view),
+  };
   let pending: [View, ShowOptions] | null = [view, options];
   let loaded = false;
   let offset = options.zoomOffset;
+  let padding = options.padding;
   let target: Target | null = null;
+
+  // The country names' points for a camera, as the static map picks them (country-labels.ts).
+  const placeCountryNames = (camera: Camera) => {
+    const frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset: offset };
+    const filter = countryLabelFilter(pickCountryLabels(countryPick, camera, frame));
+    for (const id of COUNTRY_LAYERS) map.setFilter(id, filter);
+  };
+
+  const adapterCamera = (): Camera => {
+    const c = map.getCenter();
+    return { center: [c.lng, c.lat], zoom: map.getZoom() - offset, pitch: map.getPitch(), bearing: map.getBearing() };
+  };
 
   const source = (layerId: string) => map.getSource(sourceId({ id: layerId })) as GeoJSONSourceLike | undefined;
   // The one place front layers' data is set: cuts and morph frames, and the morph's fading ghost.
@@ -135,17 +184,22 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
     },
   });
 
+  // Whether the map has been idle (tiles laid out, nothing fading) since the last step was shown.
+  let idle = false;
   const apply = (v: View, o: ShowOptions) => {
+    idle = false;
     const shown = new Set(v.layers);
     for (const { spec } of engineLayers) {
       const owner = storyLayerOf(spec.id);
       if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
     }
     fronts.show(v, o.reducedMotion);
-    for (const id of [HIGHLIGHT_LAYER, HIGHLIGHT_LABEL_LAYER])
-      map.setLayoutProperty(id, 'visibility', v.highlight.length ? 'visible' : 'none');
+    map.setLayoutProperty(HIGHLIGHT_LABEL_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
     for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
     offset = o.zoomOffset;
+    padding = o.padding;
+    countryPick.places = shownPlaces(story.layers, data, v);
+    placeCountryNames(v.camera);
     const wanted = { ...engineCamera(v.camera, o), padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);
     // No target while the engine stops the move in progress: that stop is not a landing.
@@ -160,6 +214,8 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
   // Over terrain, mapbox-gl ends a move re-centred on the ground, a little off the scripted
   // camera: once a move has landed, the camera is set exactly.
   const land = () => {
+    // The reader's own moves (free exploration) bring the country names along.
+    if (!target && !map.isMoving()) placeCountryNames(adapterCamera());
     if (!target || map.isMoving()) return;
     const t = target;
     target = null;
@@ -167,12 +223,16 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
   };
 
   const install = () => {
-    const tokens = new Set(story.layers.filter((l) => l.kind === 'line').map((l) => l.style.color));
-    for (const token of tokens) map.addImage(arrowImageId(token), arrowImage(token), { pixelRatio: 2 });
+    for (const [id, image] of storyImages(story.layers)) map.addImage(id, image, { pixelRatio: 2 });
     for (const [id, source] of Object.entries(storySources(story.layers, data))) map.addSource(id, source);
+    map.addSource(COUNTRY_SOURCE, countrySource(countryPick.labels));
     // A basemap layer to insert under exists only in the styles that have it (the offline one).
     for (const { spec, before } of engineLayers) map.addLayer(spec, before && map.getLayer(before) ? before : undefined);
+    // Country names under the story's lines and labels, which win every collision with them.
+    const under = engineLayers.find((p) => !p.before)?.spec.id;
+    for (const spec of countryLayers(fonts)) map.addLayer(spec, under);
     map.on('moveend', land);
+    map.on('idle', () => (idle = true));
     loaded = true;
     if (pending) apply(...pending);
     pending = null;
@@ -193,10 +253,7 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
       if (loaded) apply(v, o);
       else pending = [v, o];
     },
-    camera(): Camera {
-      const c = map.getCenter();
-      return { center: [c.lng, c.lat], zoom: map.getZoom() - offset, pitch: map.getPitch(), bearing: map.getBearing() };
-    },
+    camera: () => adapterCamera(),
     project(lngLat) {
       const p = map.project(lngLat);
       return [p.x, p.y];
@@ -215,9 +272,23 @@ export function storyAdapter(map: EngineMap, { story, data, plans, view, options
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
     isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    labels() {
+      if (!loaded) return { settled: false, labels: [] };
+      const layers = [...engineLayers.filter((p) => p.spec.type === 'symbol').map((p) => p.spec.id), ...COUNTRY_LAYERS];
+      const labels = map.queryRenderedFeatures({ layers }).flatMap((f) => {
+        if (f.geometry.type !== 'Point') return [];
+        const { x, y } = map.project(f.geometry.coordinates as [number, number]);
+        return [{ layer: f.layer.id, properties: (f.properties ?? {}) as Record<string, unknown>, at: [x, y] as [number, number] }];
+      });
+      return { settled: idle, labels };
+    },
     onMove(fn) {
-      map.on('move', fn);
-      return () => void map.off('move', fn);
+      // Over 3D terrain the engine settles the camera on the ground once a move has ended,
+      // without a move event: the next idle reports that last change.
+      for (const type of CAMERA_EVENTS) map.on(type, fn);
+      return () => {
+        for (const type of CAMERA_EVENTS) map.off(type, fn);
+      };
     },
     front: () => fronts.state(),
     setInteractive(on) {

@@ -5,8 +5,9 @@ import borders from '../../../assets/basemap/borders.json';
 import labels from '../../../assets/basemap/country-labels.json';
 import type { Story, StoryData, View } from '../../story/model.ts';
 import type { MapAdapter, ShowOptions } from '../engine/adapter.ts';
-import { projector, staticMapSvg, type Basemap, type Frame } from './static-svg.ts';
+import { projector, staticMapSvg, type Basemap, type Frame, type ReliefImage } from './static-svg.ts';
 import { snapshot } from '../../geo/morph-plan.ts';
+import { RELIEF_BOUNDS, RELIEF_SHADE } from '../../relief/relief.ts';
 
 const basemap = { land, borders, labels } as unknown as Basemap;
 
@@ -26,10 +27,12 @@ export function createStaticMap({ container, story, data, view, options }: Stati
   let current = view;
   const moved = new Set<() => void>();
   let frame: Frame = { width: 0, height: 0, padding: options.padding, zoomOffset: options.zoomOffset };
+  // Beside the page, on its own origin (the site's base is './').
+  const relief: ReliefImage = { href: new URL(RELIEF_SHADE, document.baseURI).href, bounds: RELIEF_BOUNDS };
 
   const render = ({ padding, zoomOffset }: Pick<ShowOptions, 'padding' | 'zoomOffset'>) => {
     frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset };
-    el.innerHTML = staticMapSvg(story, data, basemap, current, frame);
+    el.innerHTML = staticMapSvg(story, data, basemap, current, frame, relief);
     for (const fn of moved) fn();
   };
   render(options);

@@ -8,8 +8,27 @@ import type { Camera, Layer } from '../../story/schema.ts';
 import { snapshot } from '../../geo/morph-plan.ts';
 import { projector as geoProjector, type Frame } from '../../geo/projection.ts';
 import { linesOf } from '../../geo/rings.ts';
-import { BASEMAP, HIGHLIGHT, SIDES, tokenColor } from '../../palette/palette.ts';
-import { FRONT_FILL_OPACITY, PLACE_RADIUS, PLACE_TEXT_SIZE } from '../style/story-layers.ts';
+import { BASEMAP, SIDES, tokenColor } from '../../palette/palette.ts';
+import { FRONT_FILL_OPACITY } from '../style/story-layers.ts';
+import {
+  HIGHLIGHT_TEXT_SIZE,
+  labelOffset,
+  levelOf,
+  markerExtent,
+  markerShapes,
+  PLACE_BOLD,
+  PLACE_TEXT_SIZE,
+  type Marker,
+} from '../style/markers.ts';
+import {
+  COUNTRY_ARABIC_DROP,
+  COUNTRY_SPACING,
+  countryArabicSize,
+  countryTextSize,
+  pickCountryLabels,
+  shownPlaces,
+  type ShownPlace,
+} from '../style/country-labels.ts';
 
 export type { Frame };
 
@@ -20,6 +39,25 @@ export interface Basemap {
 }
 
 type Project = (p: Position) => [number, number];
+
+/** A pre-shaded relief image (Web Mercator) and the [west, south, east, north] it covers. */
+export interface ReliefImage {
+  href: string;
+  bounds: readonly [number, number, number, number];
+}
+
+/**
+ * The relief image laid on the map by its corners: scaled as the map is, turned with its bearing,
+ * and lighter closer in, where it is blown up (as the live map's hillshade).
+ */
+function reliefImage({ href, bounds: [west, south, east, north] }: ReliefImage, project: Project, z: number): string {
+  const [nw, ne, sw] = [project([west, north]), project([east, north]), project([west, south])];
+  const angle = (Math.atan2(ne[1] - nw[1], ne[0] - nw[0]) * 180) / Math.PI;
+  const size = `width="${n(Math.hypot(ne[0] - nw[0], ne[1] - nw[1]))}" height="${n(Math.hypot(sw[0] - nw[0], sw[1] - nw[1]))}"`;
+  const turn = Math.abs(angle) < 0.05 ? '' : ` transform="rotate(${n(angle)} ${xy(nw)})"`;
+  const opacity = `opacity="${n(byZoom(z, 8, 1, 11, 0.6))}"`;
+  return `<image data-relief href="${esc(href)}" x="${n(nw[0])}" y="${n(nw[1])}" ${size} preserveAspectRatio="none" ${opacity}${turn}/>`;
+}
 
 /** Screen position (CSS px from the map's top-left) of [lon, lat] under `camera`, drawn flat as maplibre draws it at pitch 0. */
 export const projector = (camera: Camera, frame: Frame): Project => geoProjector(camera, frame);
@@ -55,6 +93,8 @@ interface Spot {
   anchor: 'start' | 'middle' | 'end';
 }
 
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
 /** A label the map would like to draw, with the spots it may take, in order of preference. */
 interface Label {
   key: string;
@@ -64,27 +104,39 @@ interface Label {
   spots: Spot[];
   /** letter-spacing, in em */
   spacing?: number;
+  /** px kept free around the text, as the engine's text-padding (default 2) */
+  padding?: number;
+  /** the marker drawn with the name (the symbol's icon): it must be free too, and goes with it */
+  marker?: Box;
+  /** placed even where it collides (the card's places), on its first free spot or else its first */
+  always?: boolean;
+  /** placed only with the label of this key (an Arabic name under its Latin one) */
+  with?: string;
 }
 
 /**
  * Labels that do not overlap, as the live map's collision detection leaves them: in the order
- * given (most important first), each takes its first free spot or is left out. Widths are
- * estimated from the character count, which is enough to keep names apart.
+ * given (most important first), each takes its first free spot or is left out, its marker with
+ * it. Widths are estimated from the character count, which is enough to keep names apart.
  */
 function placeLabels(labels: Label[]): Map<string, string> {
-  const taken: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const taken: Box[] = [];
+  const free = (b: Box) => !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
   const placed = new Map<string, string>();
   for (const l of labels) {
-    const w = Math.max(...l.lines.map((s) => s.length)) * l.size * (0.56 + (l.spacing ?? 0));
+    const bold = l.attrs.includes('font-weight="700"');
+    const w = Math.max(...l.lines.map((s) => s.length)) * l.size * ((bold ? 0.6 : 0.55) + (l.spacing ?? 0));
     const h = l.lines.length * l.size * 1.15;
-    for (const spot of l.spots) {
+    const pad = l.padding ?? 2;
+    const boxAt = (spot: Spot): Box => {
       const x0 = spot.anchor === 'start' ? spot.x : spot.anchor === 'end' ? spot.x - w : spot.x - w / 2;
-      const box = { x0, y0: spot.y - l.size * 0.9, x1: x0 + w, y1: spot.y - l.size * 0.9 + h };
-      if (taken.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
-      taken.push(box);
-      placed.set(l.key, text([spot.x, spot.y], l.lines, l.size, `${l.attrs} text-anchor="${spot.anchor}"`));
-      break;
-    }
+      return { x0: x0 - pad, y0: spot.y - l.size * 0.9 - pad, x1: x0 + w + pad, y1: spot.y - l.size * 0.9 + h + pad };
+    };
+    if ((l.marker && !l.always && !free(l.marker)) || (l.with && !placed.has(l.with))) continue;
+    const spot = l.spots.find((s) => free(boxAt(s))) ?? (l.always ? l.spots[0] : undefined);
+    if (!spot) continue;
+    taken.push(boxAt(spot), ...(l.marker ? [l.marker] : []));
+    placed.set(l.key, text([spot.x, spot.y], l.lines, l.size, `${l.attrs} text-anchor="${spot.anchor}"`));
   }
   return placed;
 }
@@ -145,49 +197,57 @@ function basemapBorders(b: Basemap, project: Project, z: number): string {
   return [...other, ...sl].join('');
 }
 
-/** Country and region names: after the story's own labels, so they give way as on the live map. */
-function basemapLabels(b: Basemap, project: Project, z: number): Label[] {
-  const muted = `fill="${BASEMAP.labelMuted}" ${halo(3)}`;
-  return points(b.labels).flatMap((f, i): Label[] => {
-    const [x, y] = project(f.geometry.coordinates);
-    const name = String(prop(f, 'name') ?? '');
-    const ar = String(prop(f, 'name_ar') ?? '');
-    if (prop(f, 'kind') === 'country') {
-      const size = byZoom(z, 7, 13, 11, 17);
-      const arSize = byZoom(z, 7, 12, 11, 15);
+/** Region names: after the story's own labels and the country names, so they give way as on the live map. */
+function regionLabels(b: Basemap, project: Project, z: number): Label[] {
+  const size = byZoom(z, 7, 11, 11, 14);
+  return points(b.labels)
+    .filter((f) => prop(f, 'kind') === 'region')
+    .map((f, i): Label => {
+      const [x, y] = project(f.geometry.coordinates);
+      const ar = String(prop(f, 'name_ar') ?? '');
+      return {
+        key: `base:region:${i}`,
+        lines: [...wrap(String(prop(f, 'name') ?? ''), 12), ...(ar ? [ar] : [])],
+        size,
+        attrs: `fill="${BASEMAP.labelMuted}" ${halo(3)} font-style="italic"`,
+        spots: [{ x, y, anchor: 'middle' }],
+      };
+    });
+}
+
+/** LEBANON and SYRIA at the points the live map picks for this view (country-labels.ts), Arabic below. */
+function countryLabels(b: Basemap, places: ShownPlace[], view: View, frame: Frame, project: Project): Label[] {
+  const z = view.camera.zoom + frame.zoomOffset;
+  const picked = new Set(pickCountryLabels({ labels: b.labels, borders: b.borders, places }, view.camera, frame));
+  const muted = `fill="${BASEMAP.labelMuted}" ${halo(3)} font-weight="700"`;
+  const [size, arSize] = [countryTextSize(z), countryArabicSize(z)];
+  return points(b.labels)
+    .filter((f) => picked.has(String(prop(f, 'id'))))
+    .flatMap((f): Label[] => {
+      const [x, y] = project(f.geometry.coordinates);
+      const key = `base:country:${String(prop(f, 'id'))}`;
       return [
         {
-          key: `base:${i}`,
-          lines: [name.toUpperCase()],
+          key,
+          lines: [String(prop(f, 'name') ?? '')],
           size,
-          spacing: 0.3,
-          attrs: `${muted} font-weight="700" letter-spacing="0.3em"`,
-          spots: [{ x, y, anchor: 'middle' }],
+          spacing: COUNTRY_SPACING,
+          padding: 0,
+          attrs: `${muted} letter-spacing="${COUNTRY_SPACING}em"`,
+          // anchored at the bottom of the text, as on the live map: the baseline a little above the point
+          spots: [{ x, y: y - size * 0.25, anchor: 'middle' }],
         },
-        ...(ar
-          ? [
-              {
-                key: `base-ar:${i}`,
-                lines: [ar],
-                size: arSize,
-                attrs: `${muted} font-weight="700"`,
-                spots: [{ x, y: y + arSize * 1.3, anchor: 'middle' as const }],
-              },
-            ]
-          : []),
+        {
+          key: `${key}:ar`,
+          with: key,
+          padding: 0,
+          lines: [String(prop(f, 'name_ar') ?? '')],
+          size: arSize,
+          attrs: muted,
+          spots: [{ x, y: y + arSize * (COUNTRY_ARABIC_DROP + 0.95), anchor: 'middle' }],
+        },
       ];
-    }
-    const size = byZoom(z, 7, 11, 11, 14);
-    return [
-      {
-        key: `base:${i}`,
-        lines: [...wrap(name, 12), ...(ar ? [ar] : [])],
-        size,
-        attrs: `${muted} font-style="italic"`,
-        spots: [{ x, y, anchor: 'middle' }],
-      },
-    ];
-  });
+    });
 }
 
 /** Fills of area and front layers: drawn under the borders, as on the live map. */
@@ -283,61 +343,73 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
   }
 }
 
-const rankOf = (f: Feature) => Math.min(2, Math.max(0, Number(prop(f, 'rank') ?? 2) || 0));
 const isApprox = (f: Feature) => prop(f, 'confidence') === 'approximate';
+const markerOf = (f: Feature, highlighted: boolean): Marker => ({ level: levelOf(f.properties), approximate: isApprox(f), highlighted });
 
-/** Names of the story's places and label layers, the larger places first. */
-/** A place's name beside its mark (text-variable-anchor: right of it, left, below, above); "(approx.)" on a line of its own. */
-function placeLabel(key: string, f: Feature<GeoJSON.Point>, project: Project, size: number, clearance: number, attrs: string): Label {
+/** A marker as SVG circles (markers.ts): discs and rings, the strokes outside each radius as the engine draws them. */
+function marker(at: [number, number], token: Layer['style']['color'], m: Marker): string {
+  return markerShapes(token, m)
+    .map(({ r0, r1, color, opacity }) => {
+      const c = `cx="${n(at[0])}" cy="${n(at[1])}"`;
+      const o = opacity < 1 ? ` fill-opacity="${opacity}"` : '';
+      return r0 === 0
+        ? `<circle ${c} r="${n(r1)}" fill="${color}"${o}/>`
+        : `<circle ${c} r="${n((r0 + r1) / 2)}" fill="none" stroke="${color}" stroke-width="${n(r1 - r0)}"/>`;
+    })
+    .join('');
+}
+
+/** A place's name beside its marker (text-variable-anchor: right of it, left, below, above), clear of the marker's edge. */
+function placeLabel(key: string, f: Feature<GeoJSON.Point>, project: Project, m: Marker, attrs: string): Label {
   const [x, y] = project(f.geometry.coordinates);
-  const lines = [String(prop(f, 'name') ?? ''), ...(isApprox(f) ? ['(approx.)'] : [])];
-  const gap = clearance + size * 0.35;
-  const mid = y + size * 0.35 - ((lines.length - 1) * size * 1.15) / 2;
+  const size = m.highlighted ? HIGHLIGHT_TEXT_SIZE : PLACE_TEXT_SIZE[m.level];
+  const gap = labelOffset(m.level, m.highlighted) * size;
+  const r = markerExtent(m.level, m.highlighted);
   return {
     key,
-    lines,
+    lines: [String(prop(f, 'name') ?? '')],
     size,
     attrs: `fill="${BASEMAP.label}" ${attrs}`,
+    marker: { x0: x - r, y0: y - r, x1: x + r, y1: y + r },
+    always: m.highlighted,
     spots: [
-      { x: x + gap, y: mid, anchor: 'start' },
-      { x: x - gap, y: mid, anchor: 'end' },
+      { x: x + gap, y: y + size * 0.35, anchor: 'start' },
+      { x: x - gap, y: y + size * 0.35, anchor: 'end' },
       { x, y: y + gap + size * 0.8, anchor: 'middle' },
-      { x, y: y - gap - (lines.length - 1) * size * 1.15, anchor: 'middle' },
+      { x, y: y - gap - size * 0.2, anchor: 'middle' },
     ],
   };
 }
 
-/** The places a step rings, from every places layer, shown or not (as the live map's highlight source). */
+/** The places a step rings, from every places layer, shown or not (as the live map's highlight source), with their layer's colour. */
 const highlighted = (story: Pick<Story, 'layers'>, data: StoryData, view: View) => {
   const wanted = new Set(view.highlight);
   return story.layers
     .filter((l) => l.kind === 'places')
-    .flatMap((l) => points(data[l.id] ?? { type: 'FeatureCollection', features: [] }))
-    .filter((f) => wanted.has(String(prop(f, 'id'))));
+    .flatMap((l) => points(data[l.id] ?? { type: 'FeatureCollection', features: [] }).map((f) => ({ f, token: l.style.color })))
+    .filter(({ f }) => wanted.has(String(prop(f, 'id'))));
 };
+type Ringed = ReturnType<typeof highlighted>;
 
-/** Names of the story's places and label layers: the ringed places first, then the larger places. */
-function storyLabels(layers: Layer[], data: StoryData, view: View, project: Project, rings: Feature<GeoJSON.Point>[]): Label[] {
-  const out: (Label & { rank: number })[] = rings.map((f) => ({
-    ...placeLabel(`ring:${String(prop(f, 'id'))}`, f, project, 14, 11, `${halo(4)} font-weight="700"`),
-    rank: -1,
+/**
+ * Names of the story's places and label layers in the order the live map places them: the ringed
+ * places, then layer by layer from the top (the script's last layer), within a places layer by level.
+ */
+function storyLabels(layers: Layer[], data: StoryData, view: View, project: Project, rings: Ringed): Label[] {
+  const out: (Label & { order: number })[] = rings.map(({ f }) => ({
+    ...placeLabel(`ring:${String(prop(f, 'id'))}`, f, project, markerOf(f, true), `${halo(4)} font-weight="700"`),
+    order: -1,
   }));
   const ringed = new Set(view.highlight);
-  for (const layer of layers) {
+  for (const [index, layer] of layers.entries()) {
     const fc = data[layer.id]!;
+    const above = (layers.length - index) * 10;
     if (layer.kind === 'places') {
       points(fc).forEach((f, i) => {
         if (ringed.has(String(prop(f, 'id')))) return;
-        const rank = rankOf(f);
-        const label = placeLabel(
-          `story:${layer.id}:${i}`,
-          f,
-          project,
-          PLACE_TEXT_SIZE[rank]!,
-          PLACE_RADIUS[rank]!,
-          `${halo(3)}${rank <= 1 ? ' font-weight="700"' : ''}`,
-        );
-        out.push({ ...label, rank });
+        const m = markerOf(f, false);
+        const label = placeLabel(`story:${layer.id}:${i}`, f, project, m, `${halo(3)}${PLACE_BOLD[m.level] ? ' font-weight="700"' : ''}`);
+        out.push({ ...label, order: above + m.level });
       });
     } else if (layer.kind === 'label') {
       points(fc).forEach((f, i) => {
@@ -345,7 +417,7 @@ function storyLabels(layers: Layer[], data: StoryData, view: View, project: Proj
         const lines = wrap(String(prop(f, 'name') ?? ''), 16);
         out.push({
           key: `story:${layer.id}:${i}`,
-          rank: 1.5,
+          order: above,
           lines,
           size: 13,
           attrs: `fill="${tokenColor(layer.style.color)}" ${halo(3)}`,
@@ -354,34 +426,40 @@ function storyLabels(layers: Layer[], data: StoryData, view: View, project: Proj
       });
     }
   }
-  return out.sort((a, b) => a.rank - b.rank);
+  return out.sort((a, b) => a.order - b.order);
 }
 
+/** Each place whose name found room, marker and name together (a marker alone would be an orphan). */
 function placeMarks(layer: Layer, fc: FeatureCollection, project: Project, labels: Map<string, string>): string {
-  const color = tokenColor(layer.style.color);
   return points(fc)
     .map((f, i) => {
-      const [x, y] = project(f.geometry.coordinates);
-      const r = PLACE_RADIUS[rankOf(f)]!;
-      const dot = isApprox(f)
-        ? `<circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="#fff" fill-opacity="0.6" stroke="${color}" stroke-width="1.5"/>`
-        : `<circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="${color}" stroke="${BASEMAP.halo}" stroke-width="1.2"/>`;
-      return `<g data-place="${esc(String(prop(f, 'id') ?? ''))}">${dot}${labels.get(`story:${layer.id}:${i}`) ?? ''}</g>`;
+      const name = labels.get(`story:${layer.id}:${i}`);
+      if (!name) return '';
+      const mark = marker(project(f.geometry.coordinates), layer.style.color, markerOf(f, false));
+      return `<g data-place="${esc(String(prop(f, 'id') ?? ''))}">${mark}${name}</g>`;
     })
     .join('');
 }
 
-function highlights(rings: Feature<GeoJSON.Point>[], project: Project): string {
+/** The card's places: the orange ring around the place's own marker. */
+function highlights(rings: Ringed, project: Project): string {
   return rings
-    .map((f) => {
-      const [x, y] = project(f.geometry.coordinates);
-      return `<circle data-highlight="${esc(String(prop(f, 'id')))}" cx="${n(x)}" cy="${n(y)}" r="11" fill="none" stroke="${HIGHLIGHT.color}" stroke-width="3"/>`;
-    })
+    .map(
+      ({ f, token }) =>
+        `<g data-highlight="${esc(String(prop(f, 'id')))}">${marker(project(f.geometry.coordinates), token, markerOf(f, true))}</g>`,
+    )
     .join('');
 }
 
-/** The map of `view` as an SVG document sized `frame.width` × `frame.height`. */
-export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, basemap: Basemap, view: View, frame: Frame): string {
+/** The map of `view` as an SVG document sized `frame.width` × `frame.height`; `relief` is drawn over the land, under everything else. */
+export function staticMapSvg(
+  story: Pick<Story, 'layers'>,
+  data: StoryData,
+  basemap: Basemap,
+  view: View,
+  frame: Frame,
+  relief?: ReliefImage,
+): string {
   const project = projector(view.camera, frame);
   const z = view.camera.zoom + frame.zoomOffset;
   const shown = new Set(view.layers);
@@ -395,12 +473,17 @@ export function staticMapSvg(story: Pick<Story, 'layers'>, data: StoryData, base
       })
       .join('');
   const rings = highlighted(story, data, view);
-  const labels = placeLabels([...storyLabels(layers, data, view, project, rings), ...basemapLabels(basemap, project, z)]);
+  const labels = placeLabels([
+    ...storyLabels(layers, data, view, project, rings),
+    ...countryLabels(basemap, shownPlaces(story.layers, data, view), view, frame, project),
+    ...regionLabels(basemap, project, z),
+  ]);
   const { width, height } = frame;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif">`,
     `<rect width="100%" height="100%" fill="${BASEMAP.sea}"/>`,
     basemapLand(basemap, project),
+    relief ? reliefImage(relief, project, z) : '',
     each((l, fc) => fills(l, fc, view, project)),
     basemapBorders(basemap, project, z),
     [...labels]

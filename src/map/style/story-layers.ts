@@ -3,14 +3,26 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Layer, StyleToken } from '../../story/schema.ts';
 import type { StoryData } from '../../story/model.ts';
-import { BASEMAP, HIGHLIGHT, SIDES, tokenColor } from '../../palette/palette.ts';
+import { BASEMAP, SIDES, STATUSES, tokenColor } from '../../palette/palette.ts';
 import { STORY_FILLS_BEFORE, TEXT_FONT_BOLD, TEXT_FONT_REGULAR } from './style.ts';
+import {
+  HIGHLIGHT_TEXT_SIZE,
+  labelOffset,
+  levelOf,
+  markerImage,
+  markerImageId,
+  markersOf,
+  PLACE_BOLD,
+  PLACE_TEXT_SIZE,
+  type Level,
+} from './markers.ts';
 import { MORPH_GLOW, snapshot } from '../../geo/morph-plan.ts';
 
-export const HIGHLIGHT_LAYER = 'story-highlight';
-/** The names of the step's places, above every other label so that collisions never hide them. */
+/** The step's places (ring, marker, name), above every other label so that collisions never hide them. */
 export const HIGHLIGHT_LABEL_LAYER = 'story-highlight-label';
 const HIGHLIGHT_SOURCE = 'story-highlight';
+/** The property of a highlight feature naming its ringed marker image. */
+const RINGED_MARKER = 'marker';
 
 export const sourceId = (layer: Pick<Layer, 'id'>) => `story:${layer.id}`;
 const part = (layer: Pick<Layer, 'id'>, name: string) => `story:${layer.id}:${name}`;
@@ -34,54 +46,63 @@ export interface PlacedLayer {
 }
 
 const approximate: ExpressionSpecification = ['==', ['get', 'confidence'], 'approximate'];
-const placeName: ExpressionSpecification = ['case', approximate, ['concat', ['get', 'name'], ' (approx.)'], ['get', 'name']];
+/** A place's level (markers.ts) as an expression: hills 3, else the rank clamped to 0–2 (2 without one). */
+const level: ExpressionSpecification = [
+  'case',
+  ['==', ['get', 'kind'], 'hill'],
+  3,
+  ['min', 2, ['max', 0, ['coalesce', ['get', 'rank'], 2]]],
+];
+const byLevel = (v: (level: Level) => unknown): ExpressionSpecification =>
+  ['match', level, 0, v(0), 1, v(1), 2, v(2), v(3)] as unknown as ExpressionSpecification;
 
-/** Dot radius and label size of a place by its rank (0, 1, 2+); static/static-svg.ts draws with them too. */
-export const PLACE_RADIUS = [5, 4, 3.5] as const;
-export const PLACE_TEXT_SIZE = [15, 14, 12] as const;
-const byRank = (v: readonly [number, number, number]): ExpressionSpecification => ['match', ['get', 'rank'], 0, v[0], 1, v[1], v[2]];
+/** Every place's marker, by level and confidence, as an image id for a layer of this colour. */
+const markerOf = (token: StyleToken): ExpressionSpecification =>
+  byLevel((l) => [
+    'case',
+    approximate,
+    markerImageId(token, { level: l, approximate: true, highlighted: false }),
+    markerImageId(token, { level: l, approximate: false, highlighted: false }),
+  ]);
 
+/**
+ * A place is one symbol: its marker as the icon, its name beside it. Both must fit for either to
+ * show, so no dot is left without its name, and the marker's box keeps other names off it.
+ * Collisions are settled by the hierarchy: capital, towns, villages, then hills.
+ */
 function placesLayers(layer: Layer, fonts: LabelFonts): LayerSpecification[] {
-  const source = sourceId(layer);
   return [
-    {
-      id: part(layer, 'dot'),
-      type: 'circle',
-      source,
-      paint: {
-        'circle-radius': byRank(PLACE_RADIUS),
-        // Approximate places are hollow rings: the position is an estimate.
-        'circle-color': ['case', approximate, 'rgba(255,255,255,0.6)', tokenColor(layer.style.color)],
-        'circle-stroke-color': ['case', approximate, tokenColor(layer.style.color), BASEMAP.halo],
-        'circle-stroke-width': ['case', approximate, 1.5, 1.2],
-      },
-    },
     {
       id: part(layer, 'label'),
       type: 'symbol',
-      source,
-      layout: placeLabel(
-        // A place without a rank is a minor one (the comparison needs a number in mapbox-gl).
-        ['case', ['<=', ['coalesce', ['get', 'rank'], 2], 1], ['literal', [...fonts.bold]], ['literal', [...fonts.regular]]],
-        byRank(PLACE_TEXT_SIZE),
-        0.6,
-      ),
+      source: sourceId(layer),
+      layout: {
+        ...placeLabel(
+          fonts,
+          byLevel((l) => PLACE_TEXT_SIZE[l]),
+          byLevel((l) => labelOffset(l, false)),
+        ),
+        'text-font': byLevel((l) => ['literal', [...(PLACE_BOLD[l] ? fonts.bold : fonts.regular)]]),
+        'icon-image': markerOf(layer.style.color),
+        'symbol-sort-key': level,
+      },
       paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
 
-/** A place's name beside its dot or ring, `offset` ems away; "(approx.)" wraps to a second line rather than running off a phone screen. */
-const placeLabel = (font: ExpressionSpecification | string[], size: ExpressionSpecification | number, offset: number) =>
+/** A place's name beside its marker (right of it, left, below, above: the first that is free), `offset` ems from its point. */
+const placeLabel = (fonts: LabelFonts, size: ExpressionSpecification | number, offset: ExpressionSpecification | number) =>
   ({
-    'text-field': placeName,
-    'text-font': font,
+    'text-field': ['get', 'name'],
+    'text-font': [...fonts.bold],
     'text-size': size,
     'text-max-width': 7,
     'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
     'text-radial-offset': offset,
     'text-justify': 'auto',
     'text-padding': 2,
+    'icon-padding': 1,
   }) satisfies SymbolLayerSpecification['layout'];
 
 function lineLayers(layer: Layer): LayerSpecification[] {
@@ -143,7 +164,7 @@ const SIDE_COLOR: ExpressionSpecification = [
 ] as unknown as ExpressionSpecification;
 const claimed: ExpressionSpecification = ['==', ['get', 'status'], 'claimed'];
 /** How opaque a front polygon is by status: firmer control, stronger fill (static/static-svg.ts reads it too). */
-export const FRONT_FILL_OPACITY: Record<string, number> = { assessed: 0.45, contested: 0.3, advance: 0.25, claimed: 0.2 };
+export const FRONT_FILL_OPACITY: Record<string, number> = Object.fromEntries(Object.entries(STATUSES).map(([s, v]) => [s, v.fillOpacity]));
 // While a front morphs (front/morpher.ts), polygons that gain ground glow (more opaque, thicker edge),
 // and the last snapshot stays behind in a source of its own as a ghost that fades out, so lost
 // ground fades rather than vanishes. The ghost is sent once per morph; only its opacity changes.
@@ -283,7 +304,21 @@ export function storySources(layers: readonly Layer[], data: StoryData): Record<
     sources[sourceId(layer)] = { type: 'geojson', data: layer.kind === 'front' ? snapshot(fc, null) : fc };
     if (layer.kind === 'line') sources[`${sourceId(layer)}:heads`] = { type: 'geojson', data: arrowHeads(fc) };
     if (layer.kind === 'front') sources[ghostSourceId(layer)] = { type: 'geojson', data: snapshot(fc, null) };
-    if (layer.kind === 'places') places.push(...fc.features);
+    // The highlight source merges every places layer: each feature names its ringed marker.
+    if (layer.kind === 'places')
+      places.push(
+        ...fc.features.map((f) => ({
+          ...f,
+          properties: {
+            ...f.properties,
+            [RINGED_MARKER]: markerImageId(layer.style.color, {
+              level: levelOf(f.properties),
+              approximate: f.properties?.confidence === 'approximate',
+              highlighted: true,
+            }),
+          },
+        })),
+      );
   }
   sources[HIGHLIGHT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: places } };
   return sources;
@@ -299,43 +334,43 @@ export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_
       before: spec.type === 'fill' ? STORY_FILLS_BEFORE : undefined,
     })),
   );
+  // The places the card names: ring, marker and name in one symbol, placed before every other
+  // label (it is drawn last) and never hidden, so collisions always go its way.
   const highlight: LayerSpecification = {
-    id: HIGHLIGHT_LAYER,
-    type: 'circle',
-    source: HIGHLIGHT_SOURCE,
-    filter: highlightFilter([]),
-    paint: {
-      'circle-radius': 11,
-      'circle-color': 'rgba(0,0,0,0)',
-      'circle-stroke-color': HIGHLIGHT.color,
-      'circle-stroke-width': 3,
-    },
-  };
-  const highlightLabel: LayerSpecification = {
     id: HIGHLIGHT_LABEL_LAYER,
     type: 'symbol',
     source: HIGHLIGHT_SOURCE,
     filter: highlightFilter([]),
-    // offset clear of the ring (radius 11 px)
-    layout: placeLabel([...fonts.bold], 14, 0.95),
+    layout: {
+      ...placeLabel(fonts, HIGHLIGHT_TEXT_SIZE, labelOffset(0, true)),
+      'icon-image': ['get', RINGED_MARKER],
+      'icon-allow-overlap': true,
+      'text-allow-overlap': true,
+    },
     paint: { 'text-color': BASEMAP.label, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 2 },
   };
-  // Rings go under the place dots and labels so names stay legible.
-  const at = placed.findIndex((p) => p.spec.id.endsWith(':dot'));
-  placed.splice(at >= 0 ? at : placed.length, 0, { spec: highlight, before: undefined });
-  // Placed first because it is drawn last: the names the card mentions win every collision.
-  placed.push({ spec: highlightLabel, before: undefined });
+  placed.push({ spec: highlight, before: undefined });
   return placed;
 }
 
+/** The images the story's symbols use: arrow heads and place markers, in each layer's colour. */
+export function storyImages(layers: readonly Layer[]): [string, ReturnType<typeof arrowImage>][] {
+  const tokens = (kind: Layer['kind']) => [...new Set(layers.filter((l) => l.kind === kind).map((l) => l.style.color))];
+  return [
+    ...tokens('line').map((t): [string, ReturnType<typeof arrowImage>] => [arrowImageId(t), arrowImage(t)]),
+    ...tokens('places').flatMap((t) =>
+      markersOf().map((m): [string, ReturnType<typeof arrowImage>] => [markerImageId(t, m), markerImage(t, m)]),
+    ),
+  ];
+}
+
 /**
- * Filters that show the step's places: rings and top-priority names for `ids`, and every
- * other place's name in its own layer (so a ringed place is not named twice).
+ * Filters that show the step's places: ringed, top-priority symbols for `ids`, and every
+ * other place in its own layer (so a ringed place is not drawn twice).
  */
 export function highlightFilters(layers: readonly Layer[], ids: readonly string[]): [string, ExpressionSpecification][] {
   const only = highlightFilter(ids);
   return [
-    [HIGHLIGHT_LAYER, only],
     [HIGHLIGHT_LABEL_LAYER, only],
     ...layers.filter((l) => l.kind === 'places').map((l): [string, ExpressionSpecification] => [part(l, 'label'), ['!', only]]),
   ];

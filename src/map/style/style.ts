@@ -1,9 +1,18 @@
 // The offline basemap: regional GeoJSON cut by scripts/build-basemap.mjs, fonts from fonts.ts,
-// nothing fetched from another origin. No relief: no elevation data ships with the story.
+// relief shaded from the elevation tiles the build renders (src/relief), nothing fetched from
+// another origin.
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  RasterDEMSourceSpecification,
+  StyleSpecification,
+  TerrainSpecification,
+} from 'maplibre-gl';
 import { FONT_BOLD, FONT_FACES, FONT_ITALIC, FONT_REGULAR } from './fonts.ts';
 import { BASEMAP } from '../../palette/palette.ts';
+import type { Story } from '../../story/model.ts';
+import { RELIEF_BOUNDS, RELIEF_MAXZOOM, RELIEF_MINZOOM, RELIEF_TILE_SIZE, RELIEF_TILES } from '../../relief/relief.ts';
 
 export const TEXT_FONT_REGULAR = [FONT_REGULAR] as const;
 export const TEXT_FONT_BOLD = [FONT_BOLD] as const;
@@ -25,6 +34,36 @@ const byZoom = (z0: number, v0: number, z1: number, v1: number): ExpressionSpeci
   v1,
 ];
 
+/** The hillshade's elevation source, and the 3D terrain's: maplibre wants terrain on a source of its own. */
+export const RELIEF_SOURCE = 'relief';
+export const TERRAIN_SOURCE = 'relief-terrain';
+
+/**
+ * The relief tiles' URL template on the page's own origin: the engine fetches tiles from its
+ * worker, which cannot resolve the site's relative paths (base './').
+ */
+export const reliefTilesUrl = (baseURI: string) => new URL('.', baseURI).href + RELIEF_TILES;
+
+const reliefSource = (tiles: string): RasterDEMSourceSpecification => ({
+  type: 'raster-dem',
+  tiles: [tiles],
+  encoding: 'terrarium',
+  tileSize: RELIEF_TILE_SIZE,
+  minzoom: RELIEF_MINZOOM,
+  maxzoom: RELIEF_MAXZOOM,
+  bounds: [...RELIEF_BOUNDS],
+});
+
+/**
+ * 3D relief on the offline map, only where the script asks for it: an exaggeration above 0 and a
+ * pitched step. A map seen from straight above shows the mountains by the hillshade alone, and
+ * terrain would cost every frame of the reading map.
+ */
+export function offlineTerrain(story: Pick<Story, 'meta' | 'views'>): TerrainSpecification | null {
+  const { exaggeration } = story.meta.terrain;
+  return exaggeration > 0 && story.views.some((v) => v.camera.pitch > 0) ? { source: TERRAIN_SOURCE, exaggeration } : null;
+}
+
 const labelPaint = {
   'text-color': BASEMAP.labelMuted,
   'text-halo-color': BASEMAP.halo,
@@ -39,6 +78,24 @@ const layers: LayerSpecification[] = [
     source: 'basemap-land',
     paint: {
       'fill-color': ['match', ['get', 'name'], ['Syria', 'Lebanon'], BASEMAP.land, BASEMAP.landOther],
+    },
+  },
+  {
+    // Soft neutral greys lit from the screen's north-west: ridges and valleys read without tinting
+    // the land or the fronts drawn over it (no blue: blue is a side). 'igor' leaves flat ground,
+    // the Beqaa's floor, untouched.
+    id: 'relief',
+    type: 'hillshade',
+    source: RELIEF_SOURCE,
+    paint: {
+      'hillshade-method': 'igor',
+      'hillshade-illumination-direction': 315,
+      'hillshade-illumination-anchor': 'viewport',
+      // Overzoomed, the smooth 0.9-km relief greys whole slopes: lighter as the story closes in.
+      'hillshade-exaggeration': byZoom(7, 0.55, 11, 0.4),
+      'hillshade-shadow-color': '#75716C',
+      'hillshade-highlight-color': '#FFFFFF',
+      'hillshade-accent-color': '#75716C',
     },
   },
   {
@@ -81,43 +138,14 @@ const layers: LayerSpecification[] = [
     },
     paint: labelPaint,
   },
-  // Latin and Arabic country names are separate layers because maplibre drops letter-spacing
-  // from any label that contains Arabic (spacing would break the joined letters). The Latin
-  // layer sits above, so it is placed first and the Arabic line gives way to it.
-  {
-    id: 'label-country-ar',
-    type: 'symbol',
-    source: 'basemap-labels',
-    filter: ['==', ['get', 'kind'], 'country'],
-    layout: {
-      'text-field': ['get', 'name_ar'],
-      'text-font': [...TEXT_FONT_BOLD],
-      'text-size': byZoom(7, 12, 11, 15),
-      'text-anchor': 'top',
-      'text-offset': [0, 0.2],
-      'text-padding': 0,
-    },
-    paint: labelPaint,
-  },
-  {
-    id: 'label-country',
-    type: 'symbol',
-    source: 'basemap-labels',
-    filter: ['==', ['get', 'kind'], 'country'],
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': [...TEXT_FONT_BOLD],
-      'text-transform': 'uppercase',
-      'text-letter-spacing': 0.3,
-      'text-size': byZoom(7, 13, 11, 17),
-      'text-anchor': 'bottom',
-      'text-padding': 0,
-    },
-    paint: labelPaint,
-  },
+  // LEBANON and SYRIA are story layers (country-labels.ts): they follow the camera, on both engines.
 ];
 
-export function basemapStyle(data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection }): StyleSpecification {
+/** `reliefTiles`: the elevation tiles' absolute URL template (reliefTilesUrl); without it, no relief. */
+export function basemapStyle(
+  data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection },
+  { reliefTiles }: { reliefTiles?: string } = {},
+): StyleSpecification {
   return {
     version: 8,
     name: 'Qalamoun 2015 basemap',
@@ -126,8 +154,9 @@ export function basemapStyle(data: { land: FeatureCollection; borders: FeatureCo
       'basemap-land': { type: 'geojson', data: data.land },
       'basemap-borders': { type: 'geojson', data: data.borders },
       'basemap-labels': { type: 'geojson', data: data.labels },
+      ...(reliefTiles && { [RELIEF_SOURCE]: reliefSource(reliefTiles), [TERRAIN_SOURCE]: reliefSource(reliefTiles) }),
     },
     // Fresh objects on every call, so edits to one map's style never leak into the next.
-    layers: layers.map((layer) => structuredClone(layer)),
+    layers: layers.filter((layer) => reliefTiles || layer.type !== 'hillshade').map((layer) => structuredClone(layer)),
   };
 }

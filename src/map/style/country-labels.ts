@@ -1,0 +1,206 @@
+// LEBANON and SYRIA beside their border at every zoom, never cut by the screen's edge. The
+// basemap holds many label points per country (scripts/build-basemap.mjs: along the border, at
+// several distances); for each view one point per country is picked here, in screen space:
+// inside the screen with a margin, off the border line, clear of the step's places, near the
+// middle of the free map. Pure, so both engines and the static map pick the same points.
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import { projector, type CameraLike, type Frame } from '../../geo/projection.ts';
+import { BASEMAP } from '../../palette/palette.ts';
+import { isDesktop } from '../../layout/layout.ts';
+import type { LabelFonts } from './story-layers.ts';
+import type { StoryData, View } from '../../story/model.ts';
+import type { Layer } from '../../story/schema.ts';
+
+export const COUNTRY_SOURCE = 'country-labels';
+export const COUNTRY_LAYERS = ['label-country-ar', 'label-country'] as const;
+
+type Box = [x0: number, y0: number, x1: number, y1: number];
+type Point = GeoJSON.Feature<GeoJSON.Point>;
+
+/** Text sizes by zoom, as the style's `interpolate` (zoom 7 → 11), clamped. */
+const byZoom = (z: number, v0: number, v1: number) => v0 + (v1 - v0) * Math.max(0, Math.min(1, (z - 7) / 4));
+export const countryTextSize = (z: number) => byZoom(z, 13, 17);
+export const countryArabicSize = (z: number) => byZoom(z, 12, 15);
+/** Letter spacing of the Latin name, in ems. */
+export const COUNTRY_SPACING = 0.3;
+/** The Arabic name's distance below the point, in ems of its size. */
+export const COUNTRY_ARABIC_DROP = 0.2;
+/** No label comes closer than this to the screen's edge. */
+const EDGE_MARGIN = 10;
+/** Where a name sits best: this far from the border, in px. */
+const IDEAL_OFFSET_PX = 70;
+/**
+ * Where the map's keys sit over it (Legend.svelte, DateStamp.svelte): across the top on a phone,
+ * down the right on desktop. A name there would be hidden, so it goes there only when nothing else fits.
+ */
+const mapKeys = ({ width }: Frame): Box => (isDesktop(width) ? [width - 270, 0, width, 360] : [0, 0, width, 120]);
+
+/** Space a place's marker and name may take around its point, the name on either side: px per character, and half the height. */
+const PLACE_CHAR_PX = 8.5;
+const PLACE_HALF_HEIGHT = 24;
+
+/**
+ * The box a country label takes with its point at (x, y): the Latin name above the point, the
+ * Arabic below. Widths are estimated generously from the character count.
+ */
+export function countryLabelBox(name: string, arabic: string, [x, y]: readonly number[], z: number): Box {
+  const size = countryTextSize(z);
+  const ar = countryArabicSize(z);
+  const w = Math.max(name.length * size * (0.7 + COUNTRY_SPACING), arabic.length * ar * 0.6);
+  return [x! - w / 2, y! - size * 1.2, x! + w / 2, y! + ar * (COUNTRY_ARABIC_DROP + 1.25)];
+}
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Whether segment p–q crosses or touches the box (Liang–Barsky). */
+function segmentHitsBox(p: readonly number[], q: readonly number[], [x0, y0, x1, y1]: Box): boolean {
+  const [dx, dy] = [q[0]! - p[0]!, q[1]! - p[1]!];
+  let [t0, t1] = [0, 1];
+  for (const [a, b] of [
+    [-dx, p[0]! - x0],
+    [dx, x1 - p[0]!],
+    [-dy, p[1]! - y0],
+    [dy, y1 - p[1]!],
+  ] as const) {
+    if (a === 0) {
+      if (b < 0) return false;
+      continue;
+    }
+    const r = b / a;
+    if (a < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+export interface CountryPick {
+  /** the basemap's label points, country and region (regions are ignored) */
+  labels: GeoJSON.FeatureCollection;
+  /** the basemap's borders: names keep off every border line */
+  borders: GeoJSON.FeatureCollection;
+  /** the places the view shows: names keep clear of them and of their names */
+  places: readonly ShownPlace[];
+}
+
+/** Ids of the label points to show for `camera` on `frame`: at most one per country, none when no point fits. */
+export function pickCountryLabels({ labels, borders, places }: CountryPick, camera: CameraLike, frame: Frame): string[] {
+  const project = projector(camera, frame);
+  const z = camera.zoom + frame.zoomOffset;
+  const { width, height, padding: p } = frame;
+  // km → px at the view's centre latitude (Web Mercator, 512-px tiles)
+  const pxPerKm = (512 * 2 ** z) / (40075.017 * Math.cos((camera.center[1] * Math.PI) / 180));
+  const screen: Box = [EDGE_MARGIN, EDGE_MARGIN, width - EDGE_MARGIN, height - EDGE_MARGIN];
+  const free: Box = [p.left, p.top, width - p.right, height - p.bottom];
+  const [fx, fy] = [(free[0] + free[2]) / 2, (free[1] + free[3]) / 2];
+  const keys = mapKeys(frame);
+  const inside = (b: Box, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3];
+  const lines = borders.features.flatMap((f) =>
+    f.geometry.type === 'LineString'
+      ? [f.geometry.coordinates.map(project)]
+      : f.geometry.type === 'MultiLineString'
+        ? f.geometry.coordinates.map((l) => l.map(project))
+        : [],
+  );
+  const placeBoxes = places.map(({ at, name, centred }): Box => {
+    const [x, y] = project(at);
+    const w = centred ? (name.length * PLACE_CHAR_PX) / 2 : 12 + name.length * PLACE_CHAR_PX;
+    return [x - w, y - PLACE_HALF_HEIGHT, x + w, y + PLACE_HALF_HEIGHT];
+  });
+
+  const best = new Map<string, { id: string; score: number }>();
+  for (const f of labels.features as Point[]) {
+    const { id, name, name_ar: arabic, kind, offset } = (f.properties ?? {}) as Record<string, unknown>;
+    if (kind !== 'country' || typeof id !== 'string' || typeof offset !== 'number') continue;
+    const at = project(f.geometry.coordinates);
+    const box = countryLabelBox(String(name), String(arabic ?? ''), at, z);
+    if (!inside(box, screen)) continue;
+    if (lines.some((l) => l.some((q, i) => i > 0 && segmentHitsBox(l[i - 1]!, q, box)))) continue;
+    // Lower is better: out of the free map, on a place, far from the ideal distance or the middle.
+    const score =
+      placeBoxes.filter((b) => overlaps(b, box)).length * 2000 +
+      (inside(box, free) ? 0 : 1000) +
+      (overlaps(box, keys) ? 1500 : 0) +
+      Math.abs(Math.log2((offset * pxPerKm) / IDEAL_OFFSET_PX)) * 60 +
+      Math.hypot(at[0] - fx, at[1] - fy) / 10;
+    const key = String(name);
+    if (score < (best.get(key)?.score ?? Infinity)) best.set(key, { id, score });
+  }
+  return [...best.values()].map((b) => b.id).sort();
+}
+
+/** The filter that shows the picked points only. */
+export const countryLabelFilter = (ids: readonly string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+
+const size = (v0: number, v1: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 7, v0, 11, v1];
+
+const paint = { 'text-color': BASEMAP.labelMuted, 'text-halo-color': BASEMAP.halo, 'text-halo-width': 1.5 } as const;
+
+/** The label points as an engine source (country points only: the basemap style draws the regions). */
+export const countrySource = (labels: GeoJSON.FeatureCollection): GeoJSONSourceSpecification => ({
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: labels.features.filter((f) => f.properties?.kind === 'country') },
+});
+
+/**
+ * Latin and Arabic names are separate layers because maplibre drops letter-spacing from any
+ * label that contains Arabic (spacing would break the joined letters). The Latin layer sits
+ * above, so it is placed first and the Arabic line gives way to it. Nothing shows until a view
+ * picks its points.
+ */
+export function countryLayers(fonts: LabelFonts): LayerSpecification[] {
+  const filter = countryLabelFilter([]);
+  return [
+    {
+      id: COUNTRY_LAYERS[0],
+      type: 'symbol',
+      source: COUNTRY_SOURCE,
+      filter,
+      layout: {
+        'text-field': ['get', 'name_ar'],
+        'text-font': [...fonts.bold],
+        'text-size': size(countryArabicSize(7), countryArabicSize(11)),
+        'text-anchor': 'top',
+        'text-offset': [0, COUNTRY_ARABIC_DROP],
+        'text-padding': 0,
+      },
+      paint,
+    },
+    {
+      id: COUNTRY_LAYERS[1],
+      type: 'symbol',
+      source: COUNTRY_SOURCE,
+      filter,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [...fonts.bold],
+        'text-letter-spacing': COUNTRY_SPACING,
+        'text-size': size(countryTextSize(7), countryTextSize(11)),
+        'text-anchor': 'bottom',
+        'text-padding': 0,
+      },
+      paint,
+    },
+  ];
+}
+
+export interface ShownPlace {
+  at: number[];
+  name: string;
+  /** a name centred on its point (a label layer's), not beside a marker */
+  centred?: boolean;
+}
+
+/** The places and names a view draws: its places and label layers', and the places it rings. */
+export function shownPlaces(layers: readonly Layer[], data: StoryData, view: Pick<View, 'layers' | 'highlight'>): ShownPlace[] {
+  const shown = new Set(view.layers);
+  const ringed = new Set(view.highlight);
+  const named = (f: GeoJSON.Feature, centred: boolean): ShownPlace[] =>
+    f.geometry?.type === 'Point' ? [{ at: f.geometry.coordinates, name: String(f.properties?.name ?? ''), centred }] : [];
+  return layers.flatMap((l) => {
+    const features = data[l.id]?.features ?? [];
+    if (l.kind === 'label') return shown.has(l.id) ? features.flatMap((f) => named(f, true)) : [];
+    if (l.kind !== 'places') return [];
+    return features.filter((f) => shown.has(l.id) || ringed.has(String(f.properties?.id))).flatMap((f) => named(f, false));
+  });
+}
