@@ -1,7 +1,7 @@
 // `npm test`: the tools (types, lint, format), then every Vitest project (unit in Node,
 // reader-facing in Chromium), closing with the plain count line CI reads: "N passed, N failed".
 // It counts tests; a tool that fails adds one failure (named above the line), so CI fails too.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
@@ -14,9 +14,23 @@ const tools = [
   ['eslint', 'eslint', ['--max-warnings', '0', '.']],
   ['prettier', 'prettier', ['--check', '--log-level', 'warn', '.']],
 ];
-const failedTools = tools.filter(([name, cmd, args]) => {
+// The tools run side by side (each mostly waits on its own files), their output printed whole, in order.
+const results = await Promise.all(
+  tools.map(
+    ([, cmd, args]) =>
+      new Promise((done) => {
+        const child = spawn('npx', [cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', (code) => done({ code: code ?? 1, out }));
+      }),
+  ),
+);
+const failedTools = tools.filter(([name], i) => {
   console.log(`▸ ${name}`);
-  return run('npx', [cmd, ...args]) !== 0;
+  if (results[i].out) process.stdout.write(results[i].out);
+  return results[i].code !== 0;
 });
 
 console.log('▸ vitest');

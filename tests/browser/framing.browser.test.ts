@@ -1,22 +1,23 @@
 // What a reader sees while reading each card, on a phone and on a desktop, on the built site:
 // the places the card rings are drawn where no card, legend or date stamp covers them; the
 // legend names every side the map shows and keys claimed ground exactly when it is shown; the
-// date stamp gives the date of the front drawn.
+// date stamp gives the date of the front drawn. And the labels as the engine places them: no
+// "(approx.)" in any name, no marker without its name (the card's places always shown), and
+// LEBANON or SYRIA on the map, wholly inside it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoryFile } from '../../src/story/load-file.ts';
-import { STORY_SCRIPT } from '../../story.config.ts';
-import { READING_POSITION } from '../../src/layout/layout.ts';
+import { READING_POSITION, zoomOffset } from '../../src/layout/layout.ts';
+import { COUNTRY_LAYERS, countryLabelBox } from '../../src/map/style/country-labels.ts';
+import { HIGHLIGHT_LABEL_LAYER } from '../../src/map/style/story-layers.ts';
 import { SIDES } from '../../src/palette/palette.ts';
 import { formatDay } from '../../src/story/dates.ts';
 import { RING } from '../../src/story/warnings.ts';
 import { DESKTOP, PHONE } from './chromium.ts';
-import { firstMove, settle } from './reading.ts';
+import { expectStep, settled, story } from './contract.ts';
+import { firstMove } from './reading.ts';
 import { builtSite } from './site.ts';
 
-const { story } = loadStoryFile(STORY_SCRIPT);
-if (!story) throw new Error('the story script does not load; run npm run check');
-const fronts = story.layers.filter((l) => l.kind === 'front').map((l) => l.id);
+const fronts = story!.layers.filter((l) => l.kind === 'front').map((l) => l.id);
 
 interface Box {
   left: number;
@@ -44,11 +45,11 @@ for (const [name, viewport] of [
     afterAll(() => page?.close());
 
     it(
-      'shows each step’s ringed places clear of the card being read, the legend and the date stamp; keys what it draws; dates its front',
+      'shows each step’s ringed places clear of the card being read, the legend and the date stamp; keys what it draws; dates its front; labels it whole',
       async () => {
         const problems: string[] = [];
         let checked = 0;
-        for (const [i, step] of story.steps.entries()) {
+        for (const [i, step] of story!.steps.entries()) {
           // The card at its reading position: on a phone its top at READING_POSITION of the screen.
           await page.evaluate(
             ({ id, at }) => {
@@ -57,7 +58,10 @@ for (const [name, viewport] of [
             },
             { id: step.id, at: desktop ? 0.3 : READING_POSITION },
           );
-          await settle(page, step.id);
+          // The step's camera, layers and front lines, as every engine's contract checks them.
+          expectStep(await settled(page, step.id), i, 'maplibre');
+          // Setting a step's filters lays its symbols out again, which ends once the map is idle.
+          await page.waitForFunction(() => window.__story!.labels()?.settled === true, null, { timeout: 20_000 });
           const seen = await page.evaluate(
             ({ id, fronts }) => {
               const box = (el: Element | null) => {
@@ -76,12 +80,15 @@ for (const [name, viewport] of [
                 sides: [...new Set(shown.map((f) => f.properties?.side as string))],
                 claimed: shown.some((f) => f.properties?.status === 'claimed'),
                 snapshot: s.front()?.snapshot ?? null,
+                labels: s.labels()!.labels,
+                zoom: s.camera()!.zoom,
+                map: box(document.querySelector('.map'))!,
               };
             },
             { id: step.id, fronts },
           );
           const where = `${step.id} (${name})`;
-          const wanted = story.views[i]!.highlight;
+          const wanted = story!.views[i]!.highlight;
           if (seen.points.length !== wanted.length)
             problems.push(`${where}: ${seen.points.length} of ${wanted.length} ringed places drawn`);
           for (const { id, x, y } of seen.points) {
@@ -103,11 +110,28 @@ for (const [name, viewport] of [
             problems.push(`${where}: claimed ground ${seen.claimed ? 'shown without' : 'not shown, yet'} a claimed row in the legend`);
           if (seen.snapshot && !seen.stamp.includes(formatDay(seen.snapshot, Number(seen.snapshot.slice(0, 4)))))
             problems.push(`${where}: the date stamp "${seen.stamp}" does not give the front's date ${seen.snapshot}`);
+
+          const names = seen.labels
+            .filter((l) => l.layer === HIGHLIGHT_LABEL_LAYER || l.layer.endsWith(':label'))
+            .map((l) => String(l.properties.name ?? ''));
+          if (names.some((t) => t.includes('approx'))) problems.push(`${where}: "(approx.)" in a name`);
+          if (names.some((t) => t.trim() === '')) problems.push(`${where}: a marker without a name`);
+          const named = new Set(seen.labels.filter((l) => l.layer === HIGHLIGHT_LABEL_LAYER).map((l) => l.properties.id));
+          const unnamed = wanted.filter((p) => !named.has(p));
+          if (unnamed.length) problems.push(`${where}: ringed places not named: ${unnamed.join(', ')}`);
+          const countries = seen.labels.filter((l) => l.layer === COUNTRY_LAYERS[1]);
+          if (!countries.length) problems.push(`${where}: neither LEBANON nor SYRIA on the map`);
+          const z = seen.zoom + zoomOffset(viewport.width, viewport.height);
+          for (const c of countries) {
+            const [x0, y0, x1, y1] = countryLabelBox(String(c.properties.name), String(c.properties.name_ar ?? ''), c.at, z);
+            if (x0 < seen.map.left || y0 < seen.map.top || x1 > seen.map.right || y1 > seen.map.bottom)
+              problems.push(`${where}: ${String(c.properties.name)} cut by the edge (${[x0, y0, x1, y1].map(Math.round).join(', ')})`);
+          }
         }
-        expect(checked).toBeGreaterThan(story.steps.length);
+        expect(checked).toBeGreaterThan(story!.steps.length);
         expect(problems).toEqual([]);
       },
-      20_000 + story.steps.length * 8_000,
+      20_000 + story!.steps.length * 8_000,
     );
   });
 }

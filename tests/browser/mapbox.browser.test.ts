@@ -37,6 +37,8 @@ mapContract({
   prepare: (page) => fakeMapbox(page, { style: 401 }),
   expectedErrors: /status of 401/,
   viewports: ['phone'],
+  // the offline engine's walk through every step: framing.browser.test.ts
+  walk: false,
 });
 
 /** A phone page on the token build, with Mapbox answering as `answers` says. */

@@ -12,8 +12,9 @@ import { builtSite } from './site.ts';
 const site = builtSite();
 
 // Real flights on a phone (with the mid-flight interruption); cuts only on a desktop, whose end states are the same.
-mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['phone'] });
-mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['desktop'], cuts: true });
+// Every step with cuts, on both screens: framing.browser.test.ts walks them with the same checks.
+mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['phone'], walk: false });
+mapContract({ engine: 'maplibre', browser: () => site.browser, url: () => site.url, viewports: ['desktop'], cuts: true, walk: false });
 
 it('without a token, builds no mapbox-gl chunk and requests none', async () => {
   const scripts = readdirSync('dist/assets').filter((f) => /\.(m?js|css)$/.test(f));

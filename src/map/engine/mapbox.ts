@@ -37,6 +37,8 @@ export function createMap(init: StoryInit, { token, style }: MapboxConfig): MapA
     logoPosition: 'bottom-left',
     performanceMetricsCollection: false,
     maxPitch: 85,
+    // Reduced motion: labels appear and go at once instead of fading.
+    fadeDuration: init.options.reducedMotion ? 0 : 300,
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -29,6 +29,8 @@ export function createMap(init: StoryInit): MapAdapter {
     interactive: false,
     attributionControl: { compact: true, customAttribution: ['Natural Earth', RELIEF_CREDIT] },
     maxPitch: 85,
+    // Reduced motion: labels appear and go at once instead of fading.
+    fadeDuration: init.options.reducedMotion ? 0 : 300,
   });
   const terrain = offlineTerrain(init.story);
   const loaded = new Promise<void>((resolve, reject) => {
