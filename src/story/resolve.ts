@@ -39,9 +39,9 @@ export function viewAt(steps: readonly Step[], index: number): View {
   return { ...view, stamp: stampOf(view) };
 }
 
-/** The date stamp: the step's date, and the front's date unless the step is that one day. */
+/** The date stamp: the step's date, and the front's date unless the step's dates end on it. */
 export function stampOf({ date, front }: Pick<View, 'date' | 'front'>): string {
-  if (front === null || (front === date.from && front === date.to)) return date.label;
+  if (front === null || front === date.to) return date.label;
   return `${date.label} · front as of ${formatDay(front, Number(date.to.slice(0, 4)))}`;
 }
 

@@ -131,6 +131,8 @@ describe('static maps when the map engine cannot run', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
     await engineFails(page);
+    // Standing in for the engine, the static maps shade the relief it would have shown.
+    await page.waitForSelector('.static-map image[data-relief]', { state: 'attached' });
     await everyStepHasItsMap(page);
     await page.screenshot({ path: '.cache/shots/static-phone.png' });
     expect(errors).toEqual([]);

@@ -46,7 +46,7 @@ describe('step → view', () => {
         front: '2015-05-12',
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
-        stamp: 'Early May 2015 · front as of 12 May',
+        stamp: 'Early May 2015',
       },
       {
         camera: A,
@@ -56,7 +56,7 @@ describe('step → view', () => {
         front: '2015-05-12',
         morph: { duration: 1200, ease: 'power2.inOut' },
         date: { from: '2015-05-07', to: '2015-05-12', label: 'Early May 2015' },
-        stamp: 'Early May 2015 · front as of 12 May',
+        stamp: 'Early May 2015',
       },
     ]);
   });
@@ -83,13 +83,14 @@ describe('step → view', () => {
 
 describe('the date stamp', () => {
   const date = (from: string, to: string, label: string) => ({ from, to, label });
-  it('gives the front’s date whenever the map shows a front from another day than the step’s', () => {
+  it('gives the front’s date whenever the map shows a front from another day than the one the step’s dates end on', () => {
     expect(stampOf({ date: date('2015-05-13', '2015-05-13', '13 May 2015'), front: '2015-05-13' })).toBe('13 May 2015');
     expect(stampOf({ date: date('2015-05-18', '2015-05-18', '18 May 2015'), front: '2015-06-21' })).toBe(
       '18 May 2015 · front as of 21 June',
     );
-    expect(stampOf({ date: date('2015-06-03', '2015-06-05', '3–5 June 2015'), front: '2015-06-05' })).toBe(
-      '3–5 June 2015 · front as of 5 June',
+    expect(stampOf({ date: date('2015-06-03', '2015-06-05', '3–5 June 2015'), front: '2015-06-05' })).toBe('3–5 June 2015');
+    expect(stampOf({ date: date('2015-06-13', '2015-06-18', '13–18 June 2015'), front: '2015-06-16' })).toBe(
+      '13–18 June 2015 · front as of 16 June',
     );
     expect(stampOf({ date: date('2014-06-01', '2014-06-30', 'June 2014'), front: '2015-03-28' })).toBe(
       'June 2014 · front as of 28 March 2015',

@@ -7,7 +7,7 @@ import land from '../../../assets/basemap/land.json';
 import borders from '../../../assets/basemap/borders.json';
 import labels from '../../../assets/basemap/country-labels.json';
 import type { MapAdapter } from './adapter.ts';
-import { basemapStyle, offlineTerrain, reliefTilesUrl } from '../style/style.ts';
+import { basemapStyle, offlineTerrain, reliefParts, reliefTilesUrl } from '../style/style.ts';
 import { RELIEF_CREDIT } from '../../relief/relief.ts';
 import { engineCamera, storyAdapter, type StoryInit } from './story-map.ts';
 
@@ -16,14 +16,11 @@ maplibregl.setWorkerUrl(workerUrl);
 export function createMap(init: StoryInit): MapAdapter {
   const map = new maplibregl.Map({
     container: init.container,
-    style: basemapStyle(
-      {
-        land: land as unknown as GeoJSON.FeatureCollection,
-        borders: borders as unknown as GeoJSON.FeatureCollection,
-        labels: labels as unknown as GeoJSON.FeatureCollection,
-      },
-      { reliefTiles: reliefTilesUrl(document.baseURI) },
-    ),
+    style: basemapStyle({
+      land: land as unknown as GeoJSON.FeatureCollection,
+      borders: borders as unknown as GeoJSON.FeatureCollection,
+      labels: labels as unknown as GeoJSON.FeatureCollection,
+    }),
     ...engineCamera(init.view.camera, init.options),
     // The story owns the scroll: the map takes no gestures while reading.
     interactive: false,
@@ -32,13 +29,24 @@ export function createMap(init: StoryInit): MapAdapter {
     // Reduced motion: labels appear and go at once instead of fading.
     fadeDuration: init.options.reducedMotion ? 0 : 300,
   });
-  const terrain = offlineTerrain(init.story);
   const loaded = new Promise<void>((resolve, reject) => {
-    map.once('load', () => {
-      if (terrain) map.setTerrain(terrain);
-      resolve();
-    });
+    map.once('load', () => resolve());
     map.once('error', (e) => reject(e.error));
   });
-  return storyAdapter(map, init, { engine: 'maplibre', loaded });
+  let gone = false;
+  const adapter = storyAdapter(map, init, { engine: 'maplibre', loaded, teardown: () => (gone = true) });
+  // The relief comes once the story is drawn: its tiles never hold up the map's first frame.
+  adapter.ready.then(
+    () => !gone && addRelief(map, offlineTerrain(init.story)),
+    () => {},
+  );
+  return adapter;
+}
+
+function addRelief(map: maplibregl.Map, terrain: maplibregl.TerrainSpecification | null) {
+  const { sources, layer, above } = reliefParts(reliefTilesUrl(document.baseURI));
+  for (const [id, source] of Object.entries(sources)) map.addSource(id, source);
+  const ids = map.getStyle().layers.map((l) => l.id);
+  map.addLayer(layer, ids[ids.indexOf(above) + 1]);
+  if (terrain) map.setTerrain(terrain);
 }

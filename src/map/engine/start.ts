@@ -4,6 +4,7 @@
 // still shows its map, quietly.
 import type { Story, StoryData, View } from '../../story/model.ts';
 import type { MapAdapter, MapStatus, ShowOptions } from './adapter.ts';
+import type { StaticMap } from '../static/static-map.ts';
 
 /** How long the engine may take to become ready before static maps stand in (it may still take over later). */
 export const ENGINE_PATIENCE_MS = 8000;
@@ -39,20 +40,26 @@ export function startMapOrStatic(o: StartOptions): () => void {
   let stopped = false;
   let engine: MapAdapter | null = null;
   let engineReady = false;
-  let fallback = null as MapAdapter | null;
+  let fallback = null as StaticMap | null;
   let fallbackPending = false;
+  // Static maps before the first move are a preview, drawn flat; standing in for the engine
+  // (no WebGL, a failure, too slow), they shade the relief the engine would have shown.
+  let standingIn = false;
   const data = o
     .data()
     .catch(() => ({}))
     .then((d) => withEveryLayer(o.story, d));
 
-  const showStatic = async () => {
+  const showStatic = async (standIn: boolean) => {
+    standingIn ||= standIn;
+    if (standingIn) fallback?.shadeRelief();
     if (fallback || fallbackPending || stopped) return;
     fallbackPending = true;
     try {
       const [{ createStaticMap }, d] = await Promise.all([import('../static/static-map.ts'), data]);
       if (stopped || engineReady) return;
       fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, ...o.now() });
+      if (standingIn) fallback.shadeRelief();
       o.onMap(fallback, 'static');
     } catch (error) {
       if (!stopped && !engineReady) {
@@ -68,12 +75,12 @@ export function startMapOrStatic(o: StartOptions): () => void {
     engineReady = false;
     engine?.destroy();
     engine = null;
-    void showStatic();
+    void showStatic(true);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const startEngine = () => {
-    timer = setTimeout(showStatic, o.patienceMs ?? ENGINE_PATIENCE_MS);
+    timer = setTimeout(() => void showStatic(true), o.patienceMs ?? ENGINE_PATIENCE_MS);
     (async () => {
       // No WebGL shows as the engine failing to create its context: probing for it first would
       // cost every reader a context of its own (~0.4 s in software rendering).
@@ -89,12 +96,12 @@ export function startMapOrStatic(o: StartOptions): () => void {
     })().catch((error: unknown) => {
       clearTimeout(timer);
       console.info('Static maps stand in for the interactive map.', error);
-      void showStatic();
+      void showStatic(true);
     });
   };
   let unwake = () => {};
   if (o.wake) {
-    void showStatic();
+    void showStatic(false);
     unwake = o.wake(startEngine);
   } else startEngine();
 

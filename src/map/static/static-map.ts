@@ -19,7 +19,12 @@ export interface StaticOptions {
   options: ShowOptions;
 }
 
-export function createStaticMap({ container, story, data, view, options }: StaticOptions): MapAdapter {
+/** The static engine; its shaded relief is drawn once it stands in for the engine (it is the engine's to load). */
+export interface StaticMap extends MapAdapter {
+  shadeRelief(): void;
+}
+
+export function createStaticMap({ container, story, data, view, options }: StaticOptions): StaticMap {
   const el = document.createElement('div');
   el.className = 'static-map';
   el.style.cssText = 'position:absolute;inset:0;overflow:hidden';
@@ -27,8 +32,7 @@ export function createStaticMap({ container, story, data, view, options }: Stati
   let current = view;
   const moved = new Set<() => void>();
   let frame: Frame = { width: 0, height: 0, padding: options.padding, zoomOffset: options.zoomOffset };
-  // Beside the page, on its own origin (the site's base is './').
-  const relief: ReliefImage = { href: new URL(RELIEF_SHADE, document.baseURI).href, bounds: RELIEF_BOUNDS };
+  let relief: ReliefImage | undefined;
 
   const render = ({ padding, zoomOffset }: Pick<ShowOptions, 'padding' | 'zoomOffset'>) => {
     frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset };
@@ -60,6 +64,12 @@ export function createStaticMap({ container, story, data, view, options }: Stati
     },
     // A picture: nothing to pan or zoom.
     setInteractive: () => {},
+    shadeRelief() {
+      if (relief) return;
+      // Beside the page, on its own origin (the site's base is './').
+      relief = { href: new URL(RELIEF_SHADE, document.baseURI).href, bounds: RELIEF_BOUNDS };
+      render(frame);
+    },
     resize: () => render(frame),
     destroy: () => el.remove(),
   };

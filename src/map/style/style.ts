@@ -141,6 +141,20 @@ const layers: LayerSpecification[] = [
   // LEBANON and SYRIA are story layers (country-labels.ts): they follow the camera, on both engines.
 ];
 
+/**
+ * The relief's sources and hillshade layer, and the basemap layer it goes right above (under
+ * everything else, story fills included): in the style (basemapStyle), or added to a map once its
+ * story is drawn (maplibre.ts).
+ */
+export function reliefParts(tiles: string): { sources: Record<string, RasterDEMSourceSpecification>; layer: LayerSpecification; above: string } {
+  const layer = layers.find((l) => l.type === 'hillshade')!;
+  return {
+    sources: { [RELIEF_SOURCE]: reliefSource(tiles), [TERRAIN_SOURCE]: reliefSource(tiles) },
+    layer: structuredClone(layer),
+    above: layers[layers.indexOf(layer) - 1]!.id,
+  };
+}
+
 /** `reliefTiles`: the elevation tiles' absolute URL template (reliefTilesUrl); without it, no relief. */
 export function basemapStyle(
   data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection },
@@ -154,7 +168,7 @@ export function basemapStyle(
       'basemap-land': { type: 'geojson', data: data.land },
       'basemap-borders': { type: 'geojson', data: data.borders },
       'basemap-labels': { type: 'geojson', data: data.labels },
-      ...(reliefTiles && { [RELIEF_SOURCE]: reliefSource(reliefTiles), [TERRAIN_SOURCE]: reliefSource(reliefTiles) }),
+      ...(reliefTiles && reliefParts(reliefTiles).sources),
     },
     // Fresh objects on every call, so edits to one map's style never leak into the next.
     layers: layers.filter((layer) => reliefTiles || layer.type !== 'hillshade').map((layer) => structuredClone(layer)),
