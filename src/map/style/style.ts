@@ -146,7 +146,11 @@ const layers: LayerSpecification[] = [
  * everything else, story fills included): in the style (basemapStyle), or added to a map once its
  * story is drawn (maplibre.ts).
  */
-export function reliefParts(tiles: string): { sources: Record<string, RasterDEMSourceSpecification>; layer: LayerSpecification; above: string } {
+export function reliefParts(tiles: string): {
+  sources: Record<string, RasterDEMSourceSpecification>;
+  layer: LayerSpecification;
+  above: string;
+} {
   const layer = layers.find((l) => l.type === 'hillshade')!;
   return {
     sources: { [RELIEF_SOURCE]: reliefSource(tiles), [TERRAIN_SOURCE]: reliefSource(tiles) },
