@@ -30,13 +30,38 @@ export function tilesOver([west, south, east, north]: Bounds, minzoom: number, m
   return tiles;
 }
 
+/** How far beyond the cells (degrees) the relief takes to fade out. */
+export const EDGE_FADE = 0.15;
+/** Half the stretch of edge (degrees) whose mean height the relief fades to beyond it. */
+const EDGE_SPAN = 0.3;
+
+/**
+ * Beyond `bounds`, a height that draws neither a cliff at the edge (it starts at the nearest edge
+ * height) nor streaks away from it (repeating the edge would carry every ridge it cuts on for ever):
+ * it eases, over EDGE_FADE, to the mean height of the nearby stretch of edge, which shades flat.
+ */
+function beyond(height: (lon: number, lat: number) => number | null, [west, south, east, north]: Bounds, lon: number, lat: number) {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const [cx, cy] = [clamp(lon, west, east), clamp(lat, south, north)];
+  const at = (x: number, y: number) => height(clamp(x, west, east), clamp(y, south, north)) ?? 0;
+  const distance = Math.hypot(lon - cx, lat - cy);
+  if (distance === 0) return at(cx, cy);
+  const t = Math.min(1, distance / EDGE_FADE);
+  const ease = t * t * (3 - 2 * t);
+  // Along the edge the point is beyond: east-west for the north and south edges, else north-south.
+  const alongLon = lat !== cy;
+  let sum = 0;
+  for (let k = -4; k <= 4; k++) sum += alongLon ? at(cx + (k * EDGE_SPAN) / 4, cy) : at(cx, cy + (k * EDGE_SPAN) / 4);
+  return (1 - ease) * at(cx, cy) + (ease * sum) / 9;
+}
+
 /**
  * The RGBA pixels of one tile, each the height at its centre: (h + 32768) × 256 = R·65536 + G·256 + B.
- * Pixels beyond `bounds` repeat the nearest edge height, so the edge draws no cliff.
+ * Pixels beyond `bounds` fade out smoothly (beyond).
  */
 export function terrariumTile(
   height: (lon: number, lat: number) => number | null,
-  [west, south, east, north]: Bounds,
+  bounds: Bounds,
   { z, x, y }: TileId,
   size: number,
 ): Uint8Array {
@@ -45,7 +70,7 @@ export function terrariumTile(
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
       const [lon, lat] = lonLatOf((x + (px + 0.5) / size) / n, (y + (py + 0.5) / size) / n);
-      const h = height(Math.min(east, Math.max(west, lon)), Math.min(north, Math.max(south, lat))) ?? 0;
+      const h = beyond(height, bounds, lon, lat);
       const v = Math.max(0, Math.min(65535.996, h + 32768));
       const i = (py * size + px) * 4;
       rgba[i] = Math.floor(v / 256);

@@ -9,7 +9,7 @@ import { decodeDted } from '../../src/relief/dted.ts';
 import { elevationSampler } from '../../src/relief/elevation.ts';
 import { RELIEF_BOUNDS, RELIEF_MAXZOOM, RELIEF_MINZOOM, RELIEF_SHADE } from '../../src/relief/relief.ts';
 import { shadeImage } from '../../src/relief/shade.ts';
-import { lonLatOf, terrariumTile, tilesOver, type TileId } from '../../src/relief/tiles.ts';
+import { EDGE_FADE, lonLatOf, terrariumTile, tilesOver, type TileId } from '../../src/relief/tiles.ts';
 import { reliefPlugin, renderRelief, SHADE } from '../../src/relief/vite-plugin.ts';
 import { mercator } from '../../src/geo/projection.ts';
 
@@ -77,11 +77,25 @@ describe('relief tiles', () => {
     expect(pixelStep).toBeLessThanOrEqual(postStep * share + 1);
   });
 
-  it('repeat the edge height beyond the cells instead of dropping to sea level', () => {
-    const edge = tilesOver(RELIEF_BOUNDS, 5, 5)[0]!;
-    const rgba = terrariumTile(height, RELIEF_BOUNDS, edge, 256);
-    // The tile's top-left pixel is far outside the cells (north-west of 35 E, 35 N): it takes the corner's height.
-    expect(terrarium(rgba, 0)).toBeCloseTo(height(35, 35)!, 2);
+  it('fade out beyond the cells: no cliff at the edge, no streaks away from it', () => {
+    // The z7 tile holding the cells' south edge (33 N) at 36.5 E reaches about 0.8° beyond it.
+    const { tile } = pixelAt(36.5, 33.01, 7);
+    const rgba = terrariumTile(height, RELIEF_BOUNDS, tile, 256);
+    const rowAt = (lat: number) => Math.round((mercator([0, lat])[1]! * 2 ** 7 - tile.y) * 256 - 0.5);
+    const row = (r: number) => Array.from({ length: 256 }, (_, x) => terrarium(rgba, r * 256 + x));
+    // the steepest east-west step between neighbouring pixels: what draws a ridge's shading
+    const rough = (r: number) =>
+      Math.max(
+        ...row(r)
+          .slice(1)
+          .map((h, x) => Math.abs(h - row(r)[x]!)),
+      );
+    // across the edge, heights change no more than between two rows inside it (no cliff)
+    const edge = rowAt(33);
+    const jump = (r: number) => Math.max(...row(r).map((h, x) => Math.abs(h - row(r + 1)[x]!)));
+    expect(jump(edge)).toBeLessThanOrEqual(1.5 * Math.max(jump(edge - 2), jump(edge - 3)) + 10);
+    // well beyond it: an east-west profile far flatter than the edge's (no ridges carried on)
+    expect(rough(rowAt(33 - EDGE_FADE - 0.05))).toBeLessThan(rough(rowAt(33.01)) / 3);
   });
 });
 
