@@ -66,6 +66,9 @@ describe('accessibility', () => {
   // Each key brings the next card on screen and makes it the step; that each step's map lands is the contract's to check.
   it('walks the story from first to last step with the keyboard, and back', { timeout: 180_000 }, async () => {
     const page = await open(DESKTOP);
+    // Which step each key reaches is what is tested: cuts and instant scrolls get there without
+    // waiting out 27 flights (gliding and flying are the contract's: story.browser.test.ts).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const [i, id] of ids.entries()) {
       await page.keyboard.press(i % 2 ? 'PageDown' : 'Space');
       await cardInView(page, id);
