@@ -8,44 +8,40 @@ const HELD = new Set(['assessed', 'claimed']);
 /** km² by front layer, snapshot date and side. */
 export type HeldAreas = Record<string, Record<string, Record<string, number>>>;
 
-export function heldAreas(
-  layers: readonly { id: string; kind: string }[],
-  data: Readonly<Record<string, GeoJSON.FeatureCollection>>,
-): HeldAreas {
-  const out: HeldAreas = {};
-  for (const layer of layers) {
-    const fc = data[layer.id];
-    if (layer.kind !== 'front' || !fc) continue;
-    const bySnapshot: HeldAreas[string] = {};
-    for (const f of fc.features) {
+type Layers = readonly { id: string; kind: string }[];
+type Data = Readonly<Record<string, GeoJSON.FeatureCollection>>;
+
+const fronts = (layers: Layers, data: Data) => layers.filter((l) => l.kind === 'front' && data[l.id]);
+
+/** Every polygon of the front layers, with the properties both tallies read. */
+function* frontPolygons(layers: Layers, data: Data) {
+  for (const layer of fronts(layers, data)) {
+    for (const f of data[layer.id]!.features) {
       const { snapshot, side, status } = (f.properties ?? {}) as Record<string, string>;
-      const sides = (bySnapshot[snapshot!] ??= {});
-      const km2 = HELD.has(status!) ? geometryAreaKm2(f.geometry) : 0;
-      sides[side!] = (sides[side!] ?? 0) + km2;
+      yield { layer: layer.id, snapshot: snapshot!, side: side!, status: status!, geometry: f.geometry };
     }
-    for (const sides of Object.values(bySnapshot)) for (const s of Object.keys(sides)) sides[s] = Math.round(sides[s]! * 10) / 10;
-    out[layer.id] = bySnapshot;
   }
+}
+
+export function heldAreas(layers: Layers, data: Data): HeldAreas {
+  const out: HeldAreas = Object.fromEntries(fronts(layers, data).map((l) => [l.id, {}]));
+  for (const { layer, snapshot, side, status, geometry } of frontPolygons(layers, data)) {
+    const sides = (out[layer]![snapshot] ??= {});
+    sides[side] = (sides[side] ?? 0) + (HELD.has(status) ? geometryAreaKm2(geometry) : 0);
+  }
+  for (const bySnapshot of Object.values(out))
+    for (const sides of Object.values(bySnapshot)) for (const s of Object.keys(sides)) sides[s] = Math.round(sides[s]! * 10) / 10;
   return out;
 }
 
 /** Sides shown in each status (assessed, claimed, contested, advance), by front layer and snapshot. */
 export type FrontStatuses = Record<string, Record<string, Record<string, string[]>>>;
 
-export function frontStatuses(
-  layers: readonly { id: string; kind: string }[],
-  data: Readonly<Record<string, GeoJSON.FeatureCollection>>,
-): FrontStatuses {
-  const out: FrontStatuses = {};
-  for (const layer of layers) {
-    const fc = data[layer.id];
-    if (layer.kind !== 'front' || !fc) continue;
-    const bySnapshot: FrontStatuses[string] = (out[layer.id] = {});
-    for (const f of fc.features) {
-      const { snapshot, side, status } = (f.properties ?? {}) as Record<string, string>;
-      const sides = ((bySnapshot[snapshot!] ??= {})[status!] ??= []);
-      if (!sides.includes(side!)) sides.push(side!);
-    }
+export function frontStatuses(layers: Layers, data: Data): FrontStatuses {
+  const out: FrontStatuses = Object.fromEntries(fronts(layers, data).map((l) => [l.id, {}]));
+  for (const { layer, snapshot, side, status } of frontPolygons(layers, data)) {
+    const sides = ((out[layer]![snapshot] ??= {})[status] ??= []);
+    if (!sides.includes(side)) sides.push(side);
   }
   return out;
 }

@@ -2,6 +2,9 @@
 // can name them without loading map code. Okabe–Ito hues stay distinct for
 // colour-blind readers while keeping the colours readers know from Syria maps.
 import type { StyleToken } from '../story/schema.ts';
+import type { STATUSES as FRONT_STATUSES } from '../story/geojson.ts';
+
+type FrontStatus = (typeof FRONT_STATUSES)[number];
 
 export const SIDES = {
   government: { label: 'Syrian army + Hezbollah', short: "Gov't + Hezbollah", color: '#D55E00' },
@@ -22,7 +25,7 @@ export const STATUSES = {
   claimed: { label: 'Claimed, not confirmed', fillOpacity: 0.2, dashed: true },
   contested: { label: 'Contested', fillOpacity: 0.3, dashed: false },
   advance: { label: 'Advance', fillOpacity: 0.25, dashed: false },
-} as const;
+} as const satisfies Record<FrontStatus, { label: string; fillOpacity: number; dashed: boolean }>;
 
 export type Status = keyof typeof STATUSES;
 

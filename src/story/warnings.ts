@@ -36,7 +36,7 @@ export interface Finding {
 }
 
 /** Screens a step is framed for: the reference phone, with its card at the reading position, and a desktop. */
-export const FRAMED_ON = [
+const FRAMED_ON = [
   { name: 'a phone', ...REFERENCE_VIEWPORT },
   { name: 'a desktop', width: 1280, height: 800 },
 ] as const;

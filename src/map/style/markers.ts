@@ -7,7 +7,7 @@ import { BASEMAP, HIGHLIGHT, tokenColor } from '../../palette/palette.ts';
 
 /** capital, town, village, hill: a place's level in the hierarchy, also its collision priority (lower wins). */
 export type Level = 0 | 1 | 2 | 3;
-export const LEVELS: readonly Level[] = [0, 1, 2, 3];
+const LEVELS: readonly Level[] = [0, 1, 2, 3];
 
 /** A place's level from its properties: hills by kind, the rest by rank (a place without one is a village). */
 export function levelOf(props: Record<string, unknown> | null | undefined): Level {
@@ -17,7 +17,7 @@ export function levelOf(props: Record<string, unknown> | null | undefined): Leve
 }
 
 /** Per level: marker radius and label size (px), bold or not. */
-export const PLACE_RADIUS = [5, 4, 3.5, 3.5] as const;
+const PLACE_RADIUS = [5, 4, 3.5, 3.5] as const;
 export const PLACE_TEXT_SIZE = [15, 14, 12.5, 11.5] as const;
 export const PLACE_BOLD = [true, true, false, false] as const;
 
@@ -25,8 +25,8 @@ export const PLACE_BOLD = [true, true, false, false] as const;
 const DOT_STROKE = 1.2;
 const RING_STROKE = 1.5;
 /** The orange ring of a place the card names: radius and stroke, drawn outside the radius. */
-export const HIGHLIGHT_RADIUS = 11;
-export const HIGHLIGHT_STROKE = 3;
+const HIGHLIGHT_RADIUS = 11;
+const HIGHLIGHT_STROKE = 3;
 /** Size of the names the card mentions. */
 export const HIGHLIGHT_TEXT_SIZE = 14;
 /** Space between a marker's outer edge and its name. */
@@ -77,7 +77,7 @@ export function markerShapes(token: StyleToken, { level, approximate, highlighte
 }
 
 /** Device pixels per CSS pixel of marker images: sharp on high-density screens. */
-export const MARKER_PIXEL_RATIO = 2;
+const MARKER_PIXEL_RATIO = 2;
 
 /** A marker as an RGBA image (straight alpha), anti-aliased by 4×4 supersampling. */
 export function markerImage(token: StyleToken, marker: Marker): { width: number; height: number; data: Uint8Array } {
