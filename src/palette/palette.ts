@@ -7,14 +7,23 @@ import type { STATUSES as FRONT_STATUSES } from '../story/geojson.ts';
 type FrontStatus = (typeof FRONT_STATUSES)[number];
 
 export const SIDES = {
-  government: { label: 'Syrian army + Hezbollah', short: "Gov't + Hezbollah", color: '#D55E00' },
-  rebels: { label: 'Army of Conquest / Nusra-led rebels', short: 'Rebels', color: '#009E73' },
+  government: { label: 'Syrian government + Hezbollah', short: "Gov't + Hezbollah", color: '#D55E00' },
+  rebels: { label: 'Nusra-led rebels', short: 'Rebels', color: '#009E73' },
   // Black at 0.35 reads as dark grey over the basemap.
   isil: { label: 'ISIL', short: 'ISIL', color: '#000000' },
   'lebanese-army': { label: 'Lebanese army', short: 'Lebanese army', color: '#0072B2' },
 } as const;
 
 export type Side = keyof typeof SIDES;
+
+/** The day the rebels announced their joint command, the Army of Conquest in the Qalamoun. */
+const ARMY_OF_CONQUEST = '2015-05-05';
+
+/** A side's full name on `date` (a front snapshot's; null: any): names as they were then. */
+export function sideLabel(side: Side, date: string | null): string {
+  if (side === 'rebels' && date !== null && date >= ARMY_OF_CONQUEST) return 'Army of Conquest (Nusra-led rebels)';
+  return SIDES[side].label;
+}
 
 /**
  * How a front polygon is drawn by status: firmer control, stronger fill; claims lighter with a

@@ -22,3 +22,17 @@ export function formatDay(iso: string, year?: number): string {
   const a = parts(iso);
   return a.y === year ? `${a.d} ${a.m}` : `${a.d} ${a.m} ${a.y}`;
 }
+
+/** A source's date to its precision: "4 May 2015", "June 2015" or "2015". */
+export function formatSourceDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return `${y}`;
+  return d === undefined ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The same, short, for a card's source line: "4 May", "June 2015", "2015". */
+export function shortSourceDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return `${y}`;
+  return d === undefined ? `${MONTHS[m - 1]!.slice(0, 3)} ${y}` : `${d}\u00a0${MONTHS[m - 1]!.slice(0, 3)}`;
+}

@@ -1,6 +1,7 @@
 // Structural checks for a layer's GeoJSON file: what the map engine would otherwise reject
 // silently at run time (wrong geometry for the layer kind, open rings, lon/lat swapped).
 import type { Layer } from './schema.ts';
+import { CONFIDENCE, type EvidenceKind } from './confidence.ts';
 
 export interface GeoIssue {
   path: (string | number)[];
@@ -95,6 +96,7 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
       if (typeof props.name !== 'string' || !props.name) out.push({ path: [...path, 'properties'], message: 'a place needs a "name"' });
     }
     if (kind === 'front') checkFrontProperties(props, [...path, 'properties'], out);
+    if (kind === 'front' || kind === 'line' || kind === 'places') checkEvidence(props, kind, [...path, 'properties'], out);
     if (kind === 'places') {
       const id = props.id;
       if (typeof id !== 'string' || !SLUG.test(id)) {
@@ -110,7 +112,7 @@ export function checkLayerData(json: unknown, kind: Layer['kind']): GeoIssue[] {
   return out;
 }
 
-/** A front polygon says what it is, when, and on whose word. */
+/** A front polygon says what it is and when. */
 function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['path'], out: GeoIssue[]): void {
   const need = (ok: boolean, key: string, what: string) =>
     ok || out.push({ path: [...path, key], message: `a front polygon needs "${key}": ${what}` });
@@ -118,13 +120,28 @@ function checkFrontProperties(props: Record<string, unknown>, path: GeoIssue['pa
   need(typeof props.snapshot === 'string' && ISO_DATE.test(props.snapshot), 'snapshot', 'the date of the snapshot, YYYY-MM-DD');
   need(SIDES.includes(props.side as never), 'side', SIDES.join(', '));
   need(STATUSES.includes(props.status as never), 'status', STATUSES.join(', '));
-  need(typeof props.sources === 'string' && props.sources.length > 0, 'sources', 'the reports the area is drawn from');
-  // A reconstruction says how sure it is and how its outline was drawn (the method note promises both).
-  need(typeof props.confidence === 'string' && props.confidence.length > 0, 'confidence', 'how sure the outline is, e.g. "approximate"');
+}
+
+/**
+ * What a reader who taps the shape is shown (src/story/evidence.ts): the reports it rests on, how
+ * sure it is and how it was drawn. The method note promises all three for every shape.
+ */
+function checkEvidence(props: Record<string, unknown>, kind: EvidenceKind, path: GeoIssue['path'], out: GeoIssue[]): void {
+  const what = kind === 'front' ? 'a front polygon' : kind === 'line' ? 'an arrow' : 'a place';
+  const need = (ok: boolean, key: string, hint: string) => ok || out.push({ path: [...path, key], message: `${what} needs "${key}": ${hint}` });
+  if (kind === 'line') need(typeof props.id === 'string' && SLUG.test(props.id), 'id', 'a slug naming it, e.g. "toward-tfail"');
+  const sources = props.sources;
+  need(
+    Array.isArray(sources) && sources.length > 0 && sources.every((s) => typeof s === 'string' && SLUG.test(s)),
+    'sources',
+    'a list of ids from meta.sources, e.g. ["dailystar-2015-05-07"]',
+  );
+  const levels = CONFIDENCE[kind];
+  need(levels.includes(props.confidence as never), 'confidence', levels.join(', '));
   need(
     typeof props.derivation === 'string' && props.derivation.length > 0,
     'derivation',
-    'one line on how the outline was drawn, e.g. "follows the 1,500 m contour around the town"',
+    'one line on how it was drawn, e.g. "follows the 1,500 m contour around the town"',
   );
 }
 

@@ -329,6 +329,7 @@ function compile(opts: LoadOptions): LoadResult {
     }
     data[layer.id] = result.data;
     raw[layer.id] = { text: text!, label };
+    errors.push(...unknownSources(result.data, present(ids.source), text!, label));
     if (layer.kind === 'places') places.push(...placeRefs(layer.id, result.data));
     if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data));
   });
@@ -387,6 +388,7 @@ function compile(opts: LoadOptions): LoadResult {
       views,
       captionWords: captions.map(wordCount),
       sources: script.meta.sources.map((s) => s.id),
+      mapSources: Object.values(data).flatMap((fc) => fc.features.flatMap((f) => sourcesOf(f))),
       layers: script.layers,
       places: placesComplete ? places : [],
       lines: script.layers
@@ -403,7 +405,7 @@ function compile(opts: LoadOptions): LoadResult {
   // cards' sources); titles, the legend and the footer show plain text, alt text is only heard.
   const typeset = typesetter({ names: namesIn(script.layers, data) });
   const plain = typesetter({ hyphens: false });
-  const { title, dek, byline, credits, sources } = script.meta;
+  const { title, dek, byline, credits, sources, corrections, published } = script.meta;
   const story: Story = {
     meta: {
       ...script.meta,
@@ -411,11 +413,14 @@ function compile(opts: LoadOptions): LoadResult {
       dek: plain(dek),
       byline: plain(byline),
       credits: credits ? plain(credits) : null,
+      corrections: corrections.map((c) => ({ ...c, text: plain(c.text) })),
+      updated: [published, ...corrections.map((c) => c.date)].sort().at(-1)!,
       method: typesetBlocks(methodBlocks, typeset),
       sources: sources.map((s) => ({
         ...s,
         title: plain(s.title),
         publisher: plain(s.publisher),
+        ...(s.affiliation ? { affiliation: plain(s.affiliation) } : {}),
         ...(s.note ? { note: plain(s.note) } : {}),
       })),
     },
@@ -452,6 +457,20 @@ const namesIn = (layers: readonly Layer[], data: StoryData): string[] =>
   layers
     .filter((l) => l.kind === 'places' || l.kind === 'label')
     .flatMap((l) => data[l.id]?.features.map((f) => String(f.properties?.name ?? '')) ?? []);
+
+/** The source ids a shape cites (its `sources` property, checked by geojson.ts where required). */
+const sourcesOf = (f: GeoJSON.Feature): string[] =>
+  Array.isArray(f.properties?.sources) ? (f.properties.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+
+/** Shapes citing a source meta.sources does not list, located in their data file. */
+function unknownSources(fc: GeoJSON.FeatureCollection, known: string[], text: string, label: string): StoryError[] {
+  const loose = fc.features.flatMap((f, i) =>
+    sourcesOf(f).flatMap((id, j) => (known.includes(id) ? [] : [{ path: ['features', i, 'properties', 'sources', j], id }])),
+  );
+  if (!loose.length) return [];
+  const loc = dataLocator(text, label);
+  return loose.map(({ path, id }) => danglingRef(loc, path, 'source', id, known));
+}
 
 /** Places of a (checked) places layer with where they are. */
 const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>

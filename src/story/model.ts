@@ -1,7 +1,7 @@
 // The compiled story the page receives: validated, cross-checked, captions parsed and every
 // step's view settled. Produced at build time by load.ts; nothing here needs a YAML parser.
 import type { Block } from './markup.ts';
-import type { Camera, Layer, Morph, Source, Transition } from './schema.ts';
+import type { Camera, Correction, Layer, Morph, Source, Transition } from './schema.ts';
 import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
 
 export interface DateRange {
@@ -44,6 +44,9 @@ export interface Story {
     dek: string;
     byline: string;
     published: string;
+    /** the last correction's date, else the publication date */
+    updated: string;
+    corrections: Correction[];
     credits: string | null;
     method: Block[];
     sources: Source[];

@@ -1,6 +1,7 @@
 // The single definition of a story script. TypeScript types, runtime validation and the
 // JSON Schema in story/story.schema.json (read by editors' YAML tooling) all come from here.
 import { z } from 'zod';
+import { partisanOutlet } from './outlets.ts';
 
 /** What editors see on hover and in completion: every field has a description and an example. */
 const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T => schema.meta({ description, examples: [example] });
@@ -108,17 +109,53 @@ export const Morph = doc(
   { duration: 1500, ease: 'power1.inOut' },
 );
 
+/** A source's date to the precision known: a day, a month or a year. */
+export const SourceDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known');
+
+/** Whose account a source carries, for the sources list's groups (labels: src/story/outlets.ts). */
+export const SOURCE_STANCES = ['independent', 'pro-government', 'opposition', 'reference'] as const;
+
 export const Source = doc(
   z.strictObject({
     id: doc(Slug, 'short id that steps cite under "sources"', 'daily-star-2015-05-12'),
-    title: doc(z.string().min(1), 'headline or title of the report', 'Hezbollah, Syrian army advance in Qalamoun'),
+    title: doc(z.string().min(1), 'headline or title of the report, exactly as published', 'Hezbollah, Syrian army advance in Qalamoun'),
     publisher: doc(z.string().min(1), 'outlet or author', 'The Daily Star'),
-    date: doc(IsoDate.optional(), 'publication date', '2015-05-12'),
+    date: doc(SourceDate, 'publication date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known)', '2015-05-12'),
     url: doc(z.url().optional(), 'where the report can be read', 'https://example.org/report'),
     note: doc(z.string().optional(), 'how it reached us; whose claim it carries', 'Reports Al-Manar claims.'),
+    stance: doc(
+      z.enum(SOURCE_STANCES).default('independent'),
+      "whose account it carries: independent (news agencies, papers, monitors), pro-government (Hezbollah's, the Syrian and Iranian governments' and their allies' media), opposition (Syrian opposition and rebel-side media), reference (encyclopedias, summaries, gazetteers)",
+      'pro-government',
+    ),
+    affiliation: doc(
+      z.string().min(1).optional(),
+      'who the outlet belongs to or speaks for; required for pro-government and opposition outlets',
+      "Hezbollah's television station",
+    ),
+  }).superRefine((s, ctx) => {
+    const outlet = partisanOutlet(s.publisher);
+    if (outlet && s.stance !== outlet.stance) {
+      ctx.addIssue({ code: 'custom', path: ['stance'], message: `${outlet.name} is ${outlet.affiliation}: set stance: ${outlet.stance}` });
+    }
+    if ((s.stance === 'pro-government' || s.stance === 'opposition') && !s.affiliation) {
+      const hint = outlet ? `, e.g. affiliation: ${JSON.stringify(outlet.affiliation)}` : '';
+      ctx.addIssue({ code: 'custom', path: ['affiliation'], message: `a ${s.stance} source needs an affiliation note for readers${hint}` });
+    }
   }),
   'a report the steps cite',
   EXAMPLE.source,
+);
+
+export const Correction = doc(
+  z.strictObject({
+    date: doc(IsoDate, 'when the change was published', '2015-06-22'),
+    text: doc(z.string().min(1), 'what changed, for readers', 'An earlier version gave the wrong date for the capture of Tallat Musa.'),
+  }),
+  'a change made after publication',
+  { date: '2015-06-22', text: 'An earlier version gave the wrong date for the capture of Tallat Musa.' },
 );
 
 export const Meta = doc(
@@ -137,7 +174,12 @@ export const Meta = doc(
       '"How this map was made": caption markup shown before the sources',
       'Areas are *reconstructions* from reports, not surveyed positions.',
     ),
-    sources: doc(z.array(Source).min(1), 'every report the steps cite', [EXAMPLE.source]),
+    sources: doc(z.array(Source).min(1), 'every report the steps and the map cite', [EXAMPLE.source]),
+    corrections: doc(
+      z.array(Correction).default([]),
+      'changes made after publication, oldest first; `npm run check` asks for one when a caption changed after the publication date',
+      [{ date: '2015-06-22', text: 'An earlier version gave the wrong date for the capture of Tallat Musa.' }],
+    ),
     terrain: doc(
       z
         .strictObject({
@@ -253,6 +295,7 @@ export type Camera = z.infer<typeof Camera>;
 export type Transition = z.infer<typeof Transition>;
 export type Morph = z.infer<typeof Morph>;
 export type Source = z.infer<typeof Source>;
+export type Correction = z.infer<typeof Correction>;
 export type Chapter = z.infer<typeof Chapter>;
 export type DateSpec = z.infer<typeof DateSpec>;
 export type StyleToken = z.infer<typeof StyleToken>;

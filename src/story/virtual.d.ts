@@ -10,3 +10,7 @@ declare module 'virtual:story-morph' {
   const plans: Record<string, import('../geo/morph-plan.ts').MorphPlan>;
   export default plans;
 }
+declare module 'virtual:story-evidence' {
+  const evidence: import('./evidence.ts').EvidenceIndex;
+  export default evidence;
+}

@@ -1,6 +1,7 @@
 // Hands the page the compiled story as JSON modules: `virtual:story` (text and views, in the
-// first chunk), `virtual:story-data` (GeoJSON, loaded with the map) and `virtual:story-morph`
-// (how front lines morph, planned here at build time). Invalid scripts fail the build with every
+// first chunk), `virtual:story-data` (GeoJSON, loaded with the map), `virtual:story-morph`
+// (how front lines morph, planned here at build time) and `virtual:story-evidence` (what each
+// shape rests on, loaded when a reader asks). Invalid scripts fail the build with every
 // error located. In dev, saving the script or a data file sends the page the new story (or its
 // problems) to show in place: see src/dev/.
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,14 @@ import { formatError, formatWithFrame } from './errors.ts';
 import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
 import { planFronts } from '../geo/morph-plan.ts';
+import { compileEvidence } from './evidence.ts';
 
-const MODULES = { story: 'virtual:story', data: 'virtual:story-data', morph: 'virtual:story-morph' } as const;
+const MODULES = {
+  story: 'virtual:story',
+  data: 'virtual:story-data',
+  morph: 'virtual:story-morph',
+  evidence: 'virtual:story-evidence',
+} as const;
 const resolved = (id: string) => `\0${id}`;
 
 export function storyPlugin(options: { script: string }): Plugin {
@@ -69,7 +76,9 @@ export function storyPlugin(options: { script: string }): Plugin {
           ? result.story
           : id === resolved(MODULES.data)
             ? result.data
-            : planFronts(result.story.layers, result.data);
+            : id === resolved(MODULES.evidence)
+              ? compileEvidence(result.story, result.data)
+              : planFronts(result.story.layers, result.data);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
     watchChange(file) {

@@ -22,6 +22,8 @@ export interface LintInput {
   views: readonly View[] | null;
   captionWords: readonly number[];
   sources: readonly string[];
+  /** the source ids the map's shapes cite (their `sources` properties) */
+  mapSources?: readonly string[];
   layers: readonly Layer[];
   places: readonly PlaceRef[];
   /** the points of each line layer (arrows), for framing the steps that bring them in */
@@ -59,7 +61,7 @@ function whereOn(camera: View['camera'], p: readonly [number, number], screen: (
 const cameraLine = ({ center, zoom, pitch, bearing }: CameraLike) =>
   `camera: { center: [${center[0]}, ${center[1]}], zoom: ${zoom}${pitch ? `, pitch: ${pitch}` : ''}${bearing ? `, bearing: ${bearing}` : ''} }`;
 
-export function lint({ steps, views, captionWords, sources, layers, places, lines }: LintInput): Finding[] {
+export function lint({ steps, views, captionWords, sources, mapSources = [], layers, places, lines }: LintInput): Finding[] {
   const out: Finding[] = [];
   const byId = new Map(places.map((p) => [p.id, p]));
 
@@ -100,9 +102,10 @@ export function lint({ steps, views, captionWords, sources, layers, places, line
     }
   });
 
-  const cited = new Set(steps.flatMap((s) => s.sources));
+  const cited = new Set([...steps.flatMap((s) => s.sources), ...mapSources]);
   sources.forEach(
-    (id, i) => cited.has(id) || out.push({ path: ['meta', 'sources', i, 'id'], message: `source "${id}" is not cited by any step` }),
+    (id, i) =>
+      cited.has(id) || out.push({ path: ['meta', 'sources', i, 'id'], message: `source "${id}" is cited by no step and no shape on the map` }),
   );
 
   const shown = new Set(steps.flatMap((s) => s.layers ?? []));

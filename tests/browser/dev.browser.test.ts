@@ -253,12 +253,12 @@ describe('?edit: the camera picker', () => {
     // Move the map by hand: pan, zoom, then tilt and turn.
     await page.mouse.move(700, 450);
     await page.mouse.down();
-    await page.mouse.move(620, 380, { steps: 8 });
+    await page.mouse.move(620, 380, { steps: 2 });
     await page.mouse.up();
     await page.mouse.wheel(0, -400);
     await page.mouse.move(700, 450);
     await page.mouse.down({ button: 'right' });
-    await page.mouse.move(740, 400, { steps: 8 });
+    await page.mouse.move(740, 400, { steps: 2 });
     await page.mouse.up({ button: 'right' });
     await page.waitForFunction(() => !window.__story!.moving, null, { timeout: 15_000 });
     const moved = (await page.evaluate(() => window.__story!.camera()))!;
@@ -276,6 +276,12 @@ describe('?edit: the camera picker', () => {
     expect(copied).toBe(await yaml.textContent());
     const pasted = Camera.parse(parse(copied).camera);
 
+    // The step list jumps between steps.
+    await page.getByRole('button', { name: /^second/ }).click();
+    await settled(page, 'second');
+    // Closed first: its live preview would restart its map for the edit, beside the fresh page's.
+    await page.close();
+
     // Paste it over the first step's camera; a fresh page opens on exactly that view.
     await edit('    camera: { center: [36.4, 33.9], zoom: 8 }', `    ${copied}`);
     const fresh = await context.newPage();
@@ -284,10 +290,6 @@ describe('?edit: the camera picker', () => {
     const shown = (await fresh.evaluate(() => window.__story!.camera()))!;
     expect(sameCamera(shown, pasted), `${JSON.stringify(shown)} vs ${copied}`).toBe(true);
     expect(sameCamera(shown, moved), `${JSON.stringify(shown)} vs ${JSON.stringify(moved)}`).toBe(true);
-
-    // The step list jumps between steps.
-    await page.getByRole('button', { name: /^second/ }).click();
-    await settled(page, 'second');
     await context.close();
   });
 });

@@ -42,14 +42,14 @@ mapContract({
 });
 
 /** A phone page on the token build, with Mapbox answering as `answers` says. */
-async function open(answers: Answers) {
+async function open(answers: Answers, hash = '') {
   const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
   const requested: string[] = [];
   const warnings: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   const fake = await fakeMapbox(page, answers);
-  await page.goto(server.url);
+  await page.goto(server.url + hash);
   await firstMove(page);
   return { page, requested, warnings, fake };
 }
@@ -70,6 +70,18 @@ describe('mapbox engine', () => {
     await expect(page.locator('.mapboxgl-ctrl-logo').isVisible()).resolves.toBe(true);
     expect(await page.locator('.mapboxgl-ctrl-attrib').textContent()).toContain('© Mapbox');
     expect(requested.filter((u) => /maplibre/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the evidence of the area a reader taps', async () => {
+    const { page } = await open({}, '#assal-al-ward-hills');
+    expect(await engineOnceReady(page)).toEqual(['ready', 'mapbox']);
+    await settled(page, 'assal-al-ward-hills');
+    const at = (await page.evaluate(() => window.__story!.project([36.47, 34.02])))!;
+    await page.touchscreen.tap(at[0], at[1]);
+    const panel = page.getByRole('dialog', { name: /based on/ }).filter({ hasNotText: 'Loading' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Army of Conquest (Nusra-led rebels)');
     await page.close();
   });
 

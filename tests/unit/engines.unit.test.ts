@@ -63,7 +63,13 @@ describe('terrain from the script', () => {
 
   it('is true to life unless the script says otherwise, and refuses absurd values', () => {
     const script = {
-      meta: { title: 't', dek: 'd', byline: 'b', published: '2026-01-01', sources: [{ id: 's', title: 't', publisher: 'p' }] },
+      meta: {
+        title: 't',
+        dek: 'd',
+        byline: 'b',
+        published: '2026-01-01',
+        sources: [{ id: 's', title: 't', publisher: 'p', date: '2015' }],
+      },
       chapters: [{ id: 'c', title: 'C' }],
       steps: [{ id: 'a', chapter: 'c', caption: 'x', sources: ['s'], camera: { center: [36, 34], zoom: 8 }, date: '2015-05-01' }],
     };

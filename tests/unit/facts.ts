@@ -15,6 +15,8 @@ export const SEED = readFileSync(join(dir, 'seed-article.txt'), 'utf8').replace(
   'strengthen the axis of resistance, not just',
 );
 export const FACT_SHEET = readFileSync(join(dir, 'qalamoun-2015.md'), 'utf8');
+/** Excerpts of reports beyond the fact sheet, copied verbatim with their addresses. */
+export const FURTHER = readFileSync(join(dir, 'further-sources.md'), 'utf8');
 
 /**
  * Only whitespace, quote marks and no-break hyphens are normalised when quotes are compared with

@@ -31,9 +31,9 @@ describe('the story plugin in a build', () => {
     );
     // Run outside its fixture folder's fallback, the case's data files are missing too: every problem is listed.
     expect(error?.message).toContain('4 problems in the story script');
-    expect(error?.message).toMatch(/story\.yaml:41:30 {2}steps\[1\]\.camera\.center\[1\]: 95 is too large: expected at most 90/);
-    expect(error?.message).toMatch(/story\.yaml:41:41 {2}steps\[1\]\.camera\.zoom: 23 is too large: expected at most 22/);
-    expect(error?.message).toContain('> 41 |');
+    expect(error?.message).toMatch(/story\.yaml:44:30 {2}steps\[1\]\.camera\.center\[1\]: 95 is too large: expected at most 90/);
+    expect(error?.message).toMatch(/story\.yaml:44:41 {2}steps\[1\]\.camera\.zoom: 23 is too large: expected at most 22/);
+    expect(error?.message).toContain('> 44 |');
   });
 
   it('ships the compiled story as JSON, and no YAML parser or schema library', async () => {

@@ -7,7 +7,8 @@ import { loadStoryFile } from '../../src/story/load-file.ts';
 import { plainText, wordCount, type Block } from '../../src/story/markup.ts';
 import { STORY_REGION, STORY_SCRIPT } from '../../story.config.ts';
 import labels from '../../assets/basemap/country-labels.json' with { type: 'json' };
-import { factSheetCoordinates, factSheetPlaceNames, FACT_SHEET, normaliseQuote, SEED } from './facts.ts';
+import { partisanOutlet } from '../../src/story/outlets.ts';
+import { factSheetCoordinates, factSheetPlaceNames, FACT_SHEET, FURTHER, normaliseQuote, SEED } from './facts.ts';
 
 const { story, data, errors } = loadStoryFile(STORY_SCRIPT);
 if (!story) throw new Error(`the story script does not load:\n${errors.map((e) => e.message).join('\n')}`);
@@ -94,9 +95,10 @@ describe('places', () => {
         name: expect.any(String),
         country: expect.stringMatching(/^(SY|LB)$/),
         kind: expect.stringMatching(/^(town|hill|crossing|region)$/),
-        sources: expect.any(String),
+        sources: expect.arrayContaining([expect.any(String)]),
       });
       expect(['sourced', 'approximate'], String(p.id)).toContain(p.confidence);
+      expect(String(p.derivation), String(p.id)).toMatch(/.{20,}/);
       if (p.confidence === 'approximate') expect(String(p.derivation), String(p.id)).toMatch(/.{40,}/);
     }
   });
@@ -112,16 +114,47 @@ describe('sources', () => {
     }
   });
 
-  it('every listed source is cited by a step', () => {
-    const cited = new Set(story.steps.flatMap((s) => s.sources));
+  it('every listed source is cited by a step or by a shape on the map', () => {
+    const shapes = Object.values(data).flatMap((fc) => fc.features.flatMap((f) => (f.properties?.sources as string[] | undefined) ?? []));
+    const cited = new Set([...story.steps.flatMap((s) => s.sources), ...shapes]);
     expect(ids.filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it('gives every source its outlet, date and title, and the page to read it on where one was found', () => {
+    for (const src of story.meta.sources) {
+      expect(src.publisher.trim(), src.id).not.toBe('');
+      expect(src.title.trim(), src.id).not.toBe('');
+      expect(src.date, src.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    }
+    // Reports without a link say why (not found online), in their note.
+    for (const src of story.meta.sources.filter((x) => !x.url && x.stance !== 'reference')) expect(src.note, src.id).toMatch(/no copy/);
+  });
+
+  it('says whose outlet each partisan or state source is (the outlets listed in src/story/outlets.ts)', () => {
+    const partisan = story.meta.sources.filter((src) => partisanOutlet(src.publisher));
+    expect(partisan.length).toBeGreaterThan(5);
+    for (const src of partisan) {
+      expect(src.stance, src.id).toBe(partisanOutlet(src.publisher)!.stance);
+      expect(src.affiliation, src.id).toMatch(/\w{4,}/);
+    }
+  });
+
+  it('keeps Wikipedia and its summaries out of the prose: they stay in the sources list', () => {
+    expect(story.steps.filter((s, i) => /wiki/i.test(captions[i]!)).map((s) => s.id)).toEqual([]);
+  });
+
+  it('every source a shape cites is listed', () => {
+    const listed = new Set(ids);
+    const shapes = Object.values(data).flatMap((fc) => fc.features.flatMap((f) => (f.properties?.sources as string[] | undefined) ?? []));
+    expect(shapes.filter((id) => !listed.has(id))).toEqual([]);
   });
 });
 
 describe('quotes', () => {
   const seed = normaliseQuote(SEED);
   const sheet = normaliseQuote(FACT_SHEET);
-  const inSources = (q: string) => seed.includes(q) || sheet.includes(q);
+  const further = normaliseQuote(FURTHER);
+  const inSources = (q: string) => seed.includes(q) || sheet.includes(q) || further.includes(q);
   // Inline quotes may end with the sentence's comma or full stop inside the marks.
   const unquote = (q: string) => q.replace(/^"|"$/g, '').replace(/[,.;:]$/, '');
   const quotesIn = (blocks: Block[]) => [
@@ -138,7 +171,7 @@ describe('quotes', () => {
     expect(all.filter((q) => q.kind === 'block').length).toBeGreaterThanOrEqual(5);
   });
 
-  it('quotes exactly: every quote is in the seed article or the fact sheet (whitespace and quote marks aside)', () => {
+  it('quotes exactly: every quote is in the seed article, the fact sheet or the further sources (whitespace and quote marks aside)', () => {
     expect(all.filter((q) => !inSources(q.text)).map((q) => `${q.step}: "${q.text}"`)).toEqual([]);
   });
 
@@ -224,7 +257,8 @@ describe('front lines', () => {
       for (const r of rings(f)) {
         expect(r.length, tag).toBeGreaterThanOrEqual(4);
         expect(r[0], tag).toEqual(r.at(-1));
-        expect(f.properties!.confidence, `${tag}: a reconstruction is approximate`).toBe('approximate');
+        // A reconstruction is never more than reported: held ground is our estimate, gains are claims.
+        expect(f.properties!.confidence, tag).toBe(f.properties!.status === 'assessed' ? 'estimate' : 'claimed');
         expect(selfIntersects(r), `${tag} crosses itself`).toBe(false);
         for (const [lon, lat] of r)
           expect(lon! >= west && lon! <= east && lat! >= south && lat! <= north, `${tag}: ${lon},${lat} outside the region`).toBe(true);
@@ -292,8 +326,9 @@ describe('front lines', () => {
     for (const f of fronts) {
       const p = f.properties!;
       const tag = `${p.id} @ ${p.snapshot}`;
-      for (const key of ['sources', 'confidence', 'derivation'])
+      for (const key of ['confidence', 'derivation'])
         expect(typeof p[key] === 'string' && p[key].trim().length > 0, `${tag} has no ${key}`).toBe(true);
+      expect(Array.isArray(p.sources) && p.sources.length > 0, `${tag} has no sources`).toBe(true);
       expect(String(p.derivation), `${tag}: a one-line derivation`).toMatch(/^[^\n]{40,}$/);
     }
   });
