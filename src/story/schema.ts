@@ -1,6 +1,7 @@
 // The single definition of a story script. TypeScript types, runtime validation and the
 // JSON Schema in story/story.schema.json (read by editors' YAML tooling) all come from here.
 import { z } from 'zod';
+import { isWebUrl } from './urls.ts';
 
 /** What editors see on hover and in completion: every field has a description and an example. */
 const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T => schema.meta({ description, examples: [example] });
@@ -114,7 +115,14 @@ export const Source = doc(
     title: doc(z.string().min(1), 'headline or title of the report', 'Hezbollah, Syrian army advance in Qalamoun'),
     publisher: doc(z.string().min(1), 'outlet or author', 'The Daily Star'),
     date: doc(IsoDate.optional(), 'publication date', '2015-05-12'),
-    url: doc(z.url().optional(), 'where the report can be read', 'https://example.org/report'),
+    url: doc(
+      z
+        .string()
+        .refine(isWebUrl, { error: (i) => `${JSON.stringify(i.input)} is not a web address: a source link starts https:// or http://` })
+        .optional(),
+      'where the report can be read',
+      'https://example.org/report',
+    ),
     note: doc(z.string().optional(), 'how it reached us; whose claim it carries', 'Reports Al-Manar claims.'),
   }),
   'a report the steps cite',
@@ -177,7 +185,10 @@ export const Layer = doc(
     ),
     title: doc(z.string().min(1), 'name of the layer in the legend', 'Towns and villages'),
     data: doc(
-      z.string().regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"'),
+      z
+        .string()
+        .regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"')
+        .refine((p) => !p.split('/').includes('..'), { error: (i) => `${JSON.stringify(i.input)} leaves story/data/: name a file there, without ".."` }),
       'GeoJSON file, relative to the story folder',
       'data/places.geojson',
     ),
