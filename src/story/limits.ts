@@ -9,7 +9,7 @@ export const LIMITS = {
   dataFileBytes: 5_000_000,
   /** positions in one ring or line */
   verticesPerShape: 10_000,
-  /** arrays and objects inside one another in a data file (a MultiPolygon layer needs 8) */
+  /** lists and mappings inside one another in the script or a data file (a MultiPolygon layer needs 8) */
   depth: 32,
   /** bytes of layer data the page downloads: past it, a warning */
   dataBudgetBytes: 1_000_000,

@@ -18,6 +18,7 @@ import { count, LIMITS } from './limits.ts';
 import { LineIndex } from './line-index.ts';
 import { controlCharacter, decodeText, tooLong } from './source-text.ts';
 import { refusedFeatures } from './yaml-features.ts';
+import { nestingProblem } from './yaml-nesting.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
@@ -324,6 +325,8 @@ function compile(opts: LoadOptions): LoadResult {
   if (text.length > LIMITS.scriptChars) return fail([textError(0, tooLong('the script', text.length, LIMITS.scriptChars))]);
   const control = controlCharacter(text);
   if (control) return fail([textError(control.offset, control.message)]);
+  const nesting = nestingProblem(text, LIMITS.depth);
+  if (nesting) return fail([textError(nesting.offset, nesting.message)]);
 
   const lines = new LineCounter();
   // logLevel: an unknown tag is reported below, located, instead of as a process warning.

@@ -37,7 +37,8 @@ export function refusedFeatures(doc: Document.Parsed, text: string): Refused[] {
       });
     }
     if (tag) {
-      const at = Math.max(0, text.lastIndexOf('!', start));
+      let at = Math.max(0, text.lastIndexOf('!', start));
+      while (text[at - 1] === '!') at--; // "!!str": the tag starts at its first "!"
       const written = /^!\S*/.exec(text.slice(at, at + 80))?.[0] ?? '!';
       out.push({
         offset: at,
