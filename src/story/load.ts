@@ -1,6 +1,6 @@
 // Build time only (Vite plugin, `npm run check`, tests): YAML script + GeoJSON files → the
 // compiled story, or every problem at once, each at file:line:column. Readers get JSON.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { core as zcore, ZodType } from 'zod';
 import { Chapter, Layer, Meta, Source, Step, StoryScript } from './schema.ts';
 import { didYouMean, formatPath, suggestion, type StoryError } from './errors.ts';
@@ -17,8 +17,7 @@ import { lint, type Finding, type PlaceRef } from './warnings.ts';
 import { count, LIMITS } from './limits.ts';
 import { LineIndex } from './line-index.ts';
 import { controlCharacter, decodeText, tooLong } from './source-text.ts';
-import { refusedFeatures } from './yaml-features.ts';
-import { nestingProblem } from './yaml-nesting.ts';
+import { readYaml } from './yaml-read.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
@@ -325,15 +324,12 @@ function compile(opts: LoadOptions): LoadResult {
   if (text.length > LIMITS.scriptChars) return fail([textError(0, tooLong('the script', text.length, LIMITS.scriptChars))]);
   const control = controlCharacter(text);
   if (control) return fail([textError(control.offset, control.message)]);
-  const nesting = nestingProblem(text, LIMITS.depth);
-  if (nesting) return fail([textError(nesting.offset, nesting.message)]);
 
   const lines = new LineCounter();
-  // logLevel: an unknown tag is reported below, located, instead of as a process warning.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const { doc, nesting, refused } = readYaml(text, LIMITS.depth, lines);
+  if (!doc || nesting) return fail([textError(nesting?.offset ?? 0, nesting?.message ?? 'no YAML document')]);
   const loc = new Locator(file, doc, lines);
 
-  const refused = refusedFeatures(doc, text);
   if (doc.errors.length || refused.length) {
     // The first syntax error throws the parser off for the lines after it: the rest are mostly
     // echoes of it, so only the first is reported, and only when no alias, anchor or tag (which

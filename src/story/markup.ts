@@ -102,10 +102,14 @@ export function parseCaption(text: string): { blocks: Block[]; errors: MarkupErr
       i++;
       continue;
     }
-    // A quote is a run of "> " lines; a paragraph, a run of other lines (CommonMark would let it swallow the next line).
+    // A quote is a run of "> " lines; paragraphs, a run of other lines with the blank lines between them, parsed
+    // in one go (each parse has a fixed cost). Quotes stay apart: CommonMark would let a paragraph swallow their lines.
     const [first, quote] = [i, QUOTE.test(lines[i]!)];
+    let end = i;
+    while (end < lines.length && QUOTE.test(lines[end]!) === quote && !(quote && BLANK.test(lines[end]!))) end++;
+    while (BLANK.test(lines[end - 1]!)) end--;
     const segs: Seg[] = [];
-    for (; i < lines.length && !BLANK.test(lines[i]!) && QUOTE.test(lines[i]!) === quote; i++) {
+    for (; i < end; i++) {
       const col = quote ? QUOTE.exec(lines[i]!)![0].length : 0;
       segs.push({ text: lines[i]!.slice(col), line: i, col });
     }
