@@ -32,12 +32,14 @@ function refusal(token: string, key: string | undefined): string {
   return `quote the ${caption ? 'caption' : 'value'} or start it with a word: \`${token[0]}\` starts a YAML ${what} here${lost}; story scripts use no ${plural}${caption ? ' (a | block is the usual cure)' : ''}`;
 }
 
-/** The first nesting problem (reading stops there), and every alias, anchor and tag before it. */
-function check(tokens: readonly string[], maxDepth: number): { nesting: TokenProblem | null; refused: TokenProblem[] } {
+/** The first nesting problem (reading stops there), and every alias, anchor and tag before it; `tokens` gets the tokens read. */
+function check(lexed: Iterable<string>, maxDepth: number, tokens: string[]): { nesting: TokenProblem | null; refused: TokenProblem[] } {
   const refused: TokenProblem[] = [];
   let [offset, depth, items] = [0, 0, 0];
   let [scalar, key] = ['', undefined as string | undefined]; // the last plain word, and the key of this line
-  for (const token of tokens) {
+  // Tokens are kept for the parser as they are read, so reading stops at the first level too deep.
+  for (const token of lexed) {
+    tokens.push(token);
     if (token === '[' || token === '{') {
       if (++depth > maxDepth)
         return { nesting: { offset, message: `lists and mappings nested more than ${maxDepth} deep: a story needs a few levels` }, refused };
@@ -62,8 +64,8 @@ export function readYaml(
   maxDepth: number,
   lineCounter: LineCounter,
 ): { doc: Document.Parsed | null; nesting: TokenProblem | null; refused: TokenProblem[] } {
-  const tokens = [...new Lexer().lex(text)];
-  const { nesting, refused } = check(tokens, maxDepth);
+  const tokens: string[] = [];
+  const { nesting, refused } = check(new Lexer().lex(text), maxDepth, tokens);
   if (nesting) return { doc: null, nesting, refused };
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
