@@ -94,6 +94,11 @@ export function hostileInputs(script: string, frontsFile: string): Hostile[] {
     { name: 'GeoJSON nested 200,000 deep', text: script, data: { [frontsFile]: '['.repeat(200_000) + ']'.repeat(200_000) } },
     { name: 'front ring of 10,001 positions (past the limit)', text: script, data: { [frontsFile]: front([circle(10_001)]) } },
     { name: 'front ring of 10,000 positions (within limits)', text: script, data: { [frontsFile]: front([circle(10_000)]) } },
+    {
+      name: 'front file of 4.6 MB: 12 rings of 10,000 positions (within limits)',
+      text: script,
+      data: { [frontsFile]: front(Array.from({ length: 12 }, () => circle(10_000))) },
+    },
   ];
 }
 
