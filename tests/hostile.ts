@@ -64,21 +64,22 @@ const front = (coordinates: unknown) =>
     ],
   });
 
+/** Ten levels of ten aliases each: 10^10 x's once expanded (top-level YAML). */
+export const ALIAS_BOMB = [
+  'lol0: &l0 [x, x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 9 }, (_, i) => `lol${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`),
+].join('\n');
+
+/** 150 anchors, each used once (top-level YAML). */
+export const ANCHORS = Array.from({ length: 150 }, (_, i) => `a${i}: &a${i} value\nb${i}: *a${i}`).join('\n');
+
 /** The worst inputs the issue names, each as large as the limits let it be or past them. */
 export function hostileInputs(script: string, frontsFile: string): Hostile[] {
-  const laughs = ['lol0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 10; i++)
-    laughs.push(
-      `lol${i}: &l${i} [${Array(10)
-        .fill(`*l${i - 1}`)
-        .join(', ')}]`,
-    );
-  const anchors = Array.from({ length: 150 }, (_, i) => `a${i}: &a${i} value\nb${i}: *a${i}`).join('\n');
   const tags = '<b>'.repeat(1333);
   return [
     { name: 'unquoted *emphasis* caption', text: withFirstCaption(script, '*Zabadani* was cut off') },
-    { name: 'billion-laughs alias bomb', text: beforeSteps(script, laughs.join('\n')) },
-    { name: '150 anchors and aliases', text: beforeSteps(script, anchors) },
+    { name: 'billion-laughs alias bomb', text: beforeSteps(script, ALIAS_BOMB) },
+    { name: '150 anchors and aliases', text: beforeSteps(script, ANCHORS) },
     { name: '1,000 steps (within limits)', text: withSteps(script, 1000) },
     { name: '1,001 steps (past the limit)', text: withSteps(script, 1001) },
     { name: '30,000 steps (past the size limit)', text: withSteps(script, 30_000) },
