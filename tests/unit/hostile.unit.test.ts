@@ -10,6 +10,7 @@ import { LIMITS } from '../../src/story/limits.ts';
 import { loadStory } from '../../src/story/load.ts';
 import { loadStoryFile } from '../../src/story/load-file.ts';
 import { readInside } from '../../src/story/read-inside.ts';
+import { ringArea2 } from '../../src/geo/simple-ring.ts';
 import { STORY_REGION } from '../../story.config.ts';
 import { ALIAS_BOMB, ANCHORS, dataFiles, hostileInputs, withFirstCaption, withSteps } from '../hostile.ts';
 import { VALID } from './fixtures.ts';
@@ -125,6 +126,18 @@ describe('limits, each with a clear message', () => {
         /^story\.yaml:19:1 {2}warning: layers: the layers' data is 1\.\d MB, past the 1\.0 MB budget: readers download it with the map; simplify the shapes$/,
       ),
     );
+  });
+});
+
+describe('front polygons', () => {
+  it('are published with outer rings counter-clockwise and holes clockwise (RFC 7946), whatever the file has', () => {
+    const square = '[[36.3, 33.9], [36.5, 33.9], [36.5, 34.0], [36.3, 34.0], [36.3, 33.9]]';
+    const hole = '[[36.35, 33.95], [36.45, 33.95], [36.45, 33.98], [36.35, 33.98], [36.35, 33.95]]';
+    const clockwise = (ring: string) => JSON.stringify((JSON.parse(ring) as number[][]).reverse());
+    const text = DATA.get('data/fronts.geojson')!.replace(`[${square}]`, `[${clockwise(square)}, ${clockwise(clockwise(hole))}]`);
+    const result = load(SCRIPT, { 'data/fronts.geojson': text });
+    const [outer, inner] = (result.data.fronts!.features[0]!.geometry as GeoJSON.Polygon).coordinates;
+    expect([ringArea2(outer!) > 0, ringArea2(inner!) < 0]).toEqual([true, true]);
   });
 });
 
