@@ -363,7 +363,7 @@ function compile(opts: LoadOptions): LoadResult {
   // Data files: each read, parsed and checked against its layer's kind. A layer that failed
   // the schema has an unknown kind: its places and snapshots are unknown too.
   const data: StoryData = {};
-  const raw: Record<string, { text: string; label: string }> = {};
+  const raw: Record<string, DataText> = {};
   const places: PlaceRef[] = [];
   const snapshots: string[] = [];
   let placesComplete = !layers.includes(null);
@@ -389,10 +389,14 @@ function compile(opts: LoadOptions): LoadResult {
     if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data));
   });
 
-  const outside = present(layers).flatMap((l) =>
-    data[l.id] && opts.region ? outsideRegion(data[l.id]!, opts.region).map((i) => ({ layer: l.id, ...i })) : [],
-  );
-  errors.push(...outside.map((f) => warningAt(f, loc, raw)));
+  // The first few positions outside the region in each file, then how many more.
+  for (const l of present(layers)) {
+    const outside = data[l.id] && opts.region ? outsideRegion(data[l.id]!, opts.region) : [];
+    const shown = outside.slice(0, LIMITS.errorsPerCaption).map((i) => ({ layer: l.id, ...i }));
+    const more = outside.length - shown.length;
+    if (more > 0) shown.push({ ...shown.at(-1)!, message: `… and ${count(more)} more features with positions outside the story's region` });
+    errors.push(...shown.map((f) => warningAt(f, loc, raw)));
+  }
   // What the page downloads with the map: past the budget, phones on slow networks wait for it.
   const dataBytes = JSON.stringify(data).length;
   if (dataBytes > LIMITS.dataBudgetBytes) {
@@ -509,11 +513,16 @@ function compile(opts: LoadOptions): LoadResult {
 }
 
 /** A warning located in the script, or in the data file of the layer it names. */
-function warningAt(f: Finding, loc: Locator, raw: Record<string, { text: string; label: string }>): StoryError {
+function warningAt(f: Finding, loc: Locator, raw: Record<string, DataText>): StoryError {
   const file = f.layer ? raw[f.layer] : undefined;
-  const where = file ? dataLocator(file.text, file.label) : loc;
+  // One locator a file, however many warnings it has: each reads the whole file.
+  const where = file ? (file.locator ??= dataLocator(file.text, file.label)) : loc;
   return { ...where.error(f.path, f.message), severity: 'warning' };
 }
+
+type DataLocator = { error: (path: Path, message: string) => StoryError };
+/** A data file's text, and its locator once something is reported in it. */
+type DataText = { text: string; label: string; locator?: DataLocator };
 
 /** A data file's problem at its place in that file, or else at the script's `data:` line. */
 const unreadable = ({ problem, at }: Unreadable, label: string, inScript: StoryError): StoryError =>
@@ -535,7 +544,7 @@ const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>
   }));
 
 /** Locates paths in a JSON data file; only built when something is reported there. */
-function dataLocator(text: string, label: string): { error: (path: Path, message: string) => StoryError } {
+function dataLocator(text: string, label: string): DataLocator {
   const tree = parseTree(text);
   const lines = new LineIndex(text);
   return {

@@ -141,6 +141,21 @@ describe('front polygons', () => {
   });
 });
 
+describe('positions outside the region', () => {
+  it('are warned about feature by feature, the first 20, then how many more', () => {
+    const swapped = Array.from({ length: 30 }, (_, i) => `[${33.7 + i / 1000}, 36.1]`).join(', ');
+    const text = DATA.get('data/lines.geojson')!.replace('[[36.0, 33.75], [36.07, 33.73]]', `[${swapped}]`);
+    const fc = JSON.parse(text) as { features: unknown[] };
+    fc.features = Array.from({ length: 30 }, () => fc.features[0]);
+    const warnings = load(SCRIPT, { 'data/lines.geojson': JSON.stringify(fc) }).errors.filter((e) => e.file === 'data/lines.geojson');
+    expect(warnings).toHaveLength(21);
+    expect(formatError(warnings[0]!)).toBe(
+      "data/lines.geojson:1:106  warning: features[0].geometry.coordinates[0]: position [33.7, 36.1] is outside the story's region (35.9..37 E, 33.5..34.5 N): longitude and latitude swapped? GeoJSON writes [longitude, latitude]",
+    );
+    expect(warnings.at(-1)!.message).toBe("… and 10 more features with positions outside the story's region");
+  });
+});
+
 describe('text that is not UTF-8, or holds control characters', () => {
   it('UTF-16 without a byte-order mark', () => {
     expect(errorsOf(load(new Uint8Array(Buffer.from(SCRIPT, 'utf16le'))))).toEqual([
