@@ -5,7 +5,7 @@ import { firstTextPaint } from './first-paint.ts';
 import { engineWake } from './wake.ts';
 import { runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { measure } from './sizes.ts';
-import { measureCheck } from './check.ts';
+import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
 
@@ -66,10 +66,7 @@ console.log(
 
 for (const line of embedReport()) console.log(line);
 
-const check = measureCheck();
-console.log('npm run check on the real story (target: well under 1 s)');
-console.log(`  check, warm (median)        ${check.checkMs.toFixed(1)} ms`);
-console.log(`  whole command (median of 3) ${Math.round(check.commandMs)} ms`);
+printCheckFigures();
 
 const kb = (n: number) => kB(n).padStart(9);
 console.log('\nMap engines (gzip -9), each its own chunk, fetched after the text');

@@ -1,10 +1,12 @@
-// `npm run check`: validates the story script and its data, printing every problem at once
-// with the lines around it, then how long it took. Exits 1 on errors; warnings alone pass.
-// A caption changed after publication needs a correction entry (git tells when it changed).
+// `npm run check`: validates the story script and its data, printing the problems (the first
+// LIMITS.errorsShown, then how many more) with the lines around them, then how long it took.
+// Exits 1 on errors; warnings alone pass. A caption changed after publication needs a
+// correction entry (git tells when it changed).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { correctionProblems } from '../src/story/corrections.ts';
-import { countProblems, formatWithFrame } from '../src/story/errors.ts';
+import { countProblems, formatReport, frameSource } from '../src/story/errors.ts';
+import { LIMITS } from '../src/story/limits.ts';
 import { loadStoryFile } from '../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../story.config.ts';
 
@@ -17,9 +19,11 @@ if (result.story) {
   );
 }
 const checked = performance.now() - started;
-const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null);
-for (const e of result.errors) console.log(`${formatWithFrame(e, read(e.file))}\n`);
+const source = frameSource((file) => (existsSync(file) ? readFileSync(file, 'utf8') : null));
 const errors = result.errors.filter((e) => e.severity === 'error').length;
 const what = result.story ? `${result.story.steps.length} steps and ${Object.keys(result.data).length} data files` : 'the story';
-console.log(`${countProblems(result.errors)}. Checked ${what} in ${Math.round(checked)} ms.`);
-process.exit(errors ? 1 : 0);
+const report = formatReport(result.errors, source, LIMITS.errorsShown).map((p) => `${p}\n\n`);
+// One write, and an exit code instead of process.exit(): Node then drains stdout before it ends,
+// so a report piped to a file or `| cat` keeps its last lines and the summary.
+process.stdout.write(`${report.join('')}${countProblems(result.errors)}. Checked ${what} in ${Math.round(checked)} ms.\n`);
+process.exitCode = errors ? 1 : 0;

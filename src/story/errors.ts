@@ -1,5 +1,6 @@
 // Problems found in a story script or its data, located for editors: file:line:column, the
 // path in the script and what was expected, with a "did you mean" where a near miss exists.
+import { LineIndex } from './line-index.ts';
 
 export interface StoryError {
   severity: 'error' | 'warning';
@@ -22,22 +23,41 @@ export function formatError(e: StoryError): string {
 }
 
 /** The source line with a caret under the column, as compilers print it. */
-export function codeFrame(source: string, line: number, column: number): string {
-  const lines = source.split(/\r?\n/);
+export function codeFrame(source: LineIndex, line: number, column: number): string {
   const from = Math.max(1, line - 1);
-  const to = Math.min(lines.length, line + 1);
+  const to = Math.min(source.lineCount, line + 1);
   const width = String(to).length;
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    // A minified or binary line would flood the terminal: the frame shows its first 200 characters.
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${source.line(n).slice(0, 200)}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.min(200, Math.max(0, column - 1)))}^`);
   }
   return out.join('\n');
 }
 
 /** A problem with the lines around it, as `npm run check` and the dev server show it; `source` is its file's text. */
-export function formatWithFrame(e: StoryError, source: string | null): string {
+export function formatWithFrame(e: StoryError, source: LineIndex | null): string {
   return source === null ? formatError(e) : `${formatError(e)}\n${codeFrame(source, e.line, e.column)}`;
+}
+
+/** Reads each file once and indexes its lines, for framing many problems in the same file. */
+export function frameSource(read: (file: string) => string | null): (file: string) => LineIndex | null {
+  const cache = new Map<string, LineIndex | null>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const text = read(file);
+      cache.set(file, text === null ? null : new LineIndex(text));
+    }
+    return cache.get(file)!;
+  };
+}
+
+/** The first problems, framed, then how many more there are: a report stays readable and bounded. */
+export function formatReport(errors: readonly StoryError[], source: (file: string) => LineIndex | null, max: number): string[] {
+  const shown = errors.slice(0, max).map((e) => formatWithFrame(e, source(e.file)));
+  const rest = errors.length - shown.length;
+  return rest > 0 ? [...shown, `… and ${rest.toLocaleString('en')} more (fix these and check again)`] : shown;
 }
 
 /** "2 errors, 1 warning" */

@@ -1,7 +1,10 @@
 // Structural checks for a layer's GeoJSON file: what the map engine would otherwise reject
-// silently at run time (wrong geometry for the layer kind, open rings, lon/lat swapped).
+// silently at run time (wrong geometry for the layer kind, open, crossed or flat rings, lon/lat
+// swapped), and shapes too large to check in bounded time.
 import type { Layer } from './schema.ts';
 import { CONFIDENCE, type EvidenceKind } from './confidence.ts';
+import { count, LIMITS } from './limits.ts';
+import { ringArea2, selfIntersection } from '../geo/simple-ring.ts';
 
 export interface GeoIssue {
   path: (string | number)[];
@@ -39,6 +42,11 @@ function checkLine(coords: unknown, path: GeoIssue['path'], min: number, out: Ge
     out.push({ path, message: `expected at least ${min} positions` });
     return false;
   }
+  if (coords.length > LIMITS.verticesPerShape) {
+    const message = `${count(coords.length)} positions, more than the ${count(LIMITS.verticesPerShape)} a shape may have: simplify it (e.g. mapshaper -simplify)`;
+    out.push({ path, message });
+    return false;
+  }
   const before = out.length;
   coords.forEach((p, i) => checkPosition(p, [...path, i], out));
   return out.length === before;
@@ -49,7 +57,17 @@ function checkRing(ring: unknown, path: GeoIssue['path'], out: GeoIssue[]): void
   const first = ring[0]!;
   const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1])
-    out.push({ path, message: 'polygon ring is not closed: its last position must repeat the first' });
+    return void out.push({ path, message: 'polygon ring is not closed: its last position must repeat the first' });
+  const crossing = selfIntersection(ring);
+  if (crossing) {
+    const [i, j] = crossing;
+    return void out.push({
+      path: [...path, j],
+      message: `polygon ring crosses itself: the edge from position ${j} meets the edge from position ${i} (a bow-tie? reorder the positions)`,
+    });
+  }
+  // A simple ring under a square metre: its positions lie on one line.
+  if (Math.abs(ringArea2(ring)) < 2e-10) out.push({ path, message: 'polygon ring has no area: its positions lie on one line' });
 }
 
 function checkGeometry(g: unknown, allowed: readonly string[], path: GeoIssue['path'], out: GeoIssue[]): void {
@@ -148,3 +166,42 @@ function checkEvidence(props: Record<string, unknown>, kind: EvidenceKind, path:
 /** Snapshot dates in a front layer's data (already checked), sorted. */
 export const snapshotDates = (fc: GeoJSON.FeatureCollection): string[] =>
   [...new Set(fc.features.map((f) => String(f.properties?.snapshot)))].sort();
+
+/**
+ * Outer rings counter-clockwise, holes clockwise, as RFC 7946 asks (in place, on checked data):
+ * tools that read the published data then agree on which side of a ring is inside.
+ */
+export function normaliseWinding(fc: GeoJSON.FeatureCollection): void {
+  for (const f of fc.features) {
+    const g = f.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const rings of polygons) rings.forEach((ring, r) => ringArea2(ring) > 0 !== (r === 0) && ring.reverse());
+  }
+}
+
+/**
+ * Positions of a (checked) layer outside the ground the story maps: the first of each feature,
+ * saying so when the position swapped would fall inside.
+ */
+export function outsideRegion(fc: GeoJSON.FeatureCollection, region: readonly [number, number, number, number]): GeoIssue[] {
+  const [west, south, east, north] = region;
+  const inside = (x: number, y: number) => x >= west && x <= east && y >= south && y <= north;
+  const out: GeoIssue[] = [];
+  const firstOutside = (c: unknown, path: GeoIssue['path']): GeoIssue['path'] | null => {
+    if (typeof (c as number[])[0] === 'number') return inside((c as number[])[0]!, (c as number[])[1]!) ? null : path;
+    for (const [i, x] of (c as unknown[]).entries()) {
+      const found = firstOutside(x, [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  };
+  fc.features.forEach((f, i) => {
+    const path = firstOutside((f.geometry as GeoJSON.Point).coordinates, ['features', i, 'geometry', 'coordinates']);
+    if (!path) return;
+    const [x, y] = path.slice(4).reduce<unknown>((c, k) => (c as unknown[])[k as number], (f.geometry as GeoJSON.Point).coordinates) as number[];
+    const area = `${west}..${east} E, ${south}..${north} N`;
+    const hint = inside(y!, x!) ? ': longitude and latitude swapped? GeoJSON writes [longitude, latitude]' : '';
+    out.push({ path, message: `position [${x}, ${y}] is outside the story's region (${area})${hint}` });
+  });
+  return out;
+}

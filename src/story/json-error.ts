@@ -1,6 +1,6 @@
 // Where a JSON text first goes wrong, in an editor's words. JSON.parse in Node 20 names the token but not its
 // position; jsonc-parser gives the offset, and the containers open around it say what was expected there.
-import { printParseErrorCode, visit } from 'jsonc-parser';
+import { findNodeAtLocation, printParseErrorCode, visit, type Node as JsonNode } from 'jsonc-parser';
 
 export interface JsonError {
   offset: number;
@@ -76,4 +76,33 @@ function explain(text: string, { code, offset, length, close }: Found, next: Fou
     default:
       return at(`invalid number ${token}`);
   }
+}
+
+/**
+ * Offset of the first "[" or "{" nested more than `max` deep, or null. Checked before JSON.parse:
+ * data nested 200,000 deep parses, then crashes whatever walks it (JSON.stringify in the build).
+ */
+export function tooDeep(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return null;
+}
+
+/** Offset of the value at `path` in a JSON text, or of the deepest part of the path that exists. */
+export function jsonOffset(tree: JsonNode | undefined, path: readonly (string | number)[]): number {
+  for (let n = path.length; n >= 0 && tree; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+    if (node) return node.offset;
+  }
+  return 0;
 }

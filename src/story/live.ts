@@ -1,6 +1,7 @@
 // The live preview's message: what the dev server sends the page each time the script or a
 // data file is saved, so the page can update in place instead of reloading.
-import { codeFrame, formatError, type StoryError } from './errors.ts';
+import { codeFrame, formatError, frameSource, type StoryError } from './errors.ts';
+import { LIMITS } from './limits.ts';
 import type { Story, StoryData } from './model.ts';
 import { planFronts } from '../geo/morph-plan.ts';
 import type { MorphPlan } from '../geo/morph-plan.ts';
@@ -28,9 +29,11 @@ export function liveUpdate(
   result: { story: Story | null; data: StoryData; errors: StoryError[] },
   read: (file: string) => string | null,
 ): LiveUpdate {
-  const problems = result.errors.map((e) => {
-    const source = read(e.file);
-    return { severity: e.severity, message: formatError(e), frame: source === null ? '' : codeFrame(source, e.line, e.column) };
+  const source = frameSource(read);
+  // The page lists the first problems, as `npm run check` prints them.
+  const problems = result.errors.slice(0, LIMITS.errorsShown).map((e) => {
+    const lines = source(e.file);
+    return { severity: e.severity, message: formatError(e), frame: lines === null ? '' : codeFrame(lines, e.line, e.column) };
   });
   return result.story
     ? { story: result.story, data: result.data, plans: planFronts(result.story.layers, result.data), problems }

@@ -1,27 +1,41 @@
 // Build time only (Vite plugin, `npm run check`, tests): YAML script + GeoJSON files → the
 // compiled story, or every problem at once, each at file:line:column. Readers get JSON.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { core as zcore, ZodType } from 'zod';
-import { Chapter, Layer, Source, Step, StoryScript } from './schema.ts';
+import { Chapter, Layer, Meta, Source, Step, StoryScript } from './schema.ts';
 import { didYouMean, formatPath, suggestion, type StoryError } from './errors.ts';
-import { checkLayerData, snapshotDates } from './geojson.ts';
-import { findJsonError } from './json-error.ts';
-import { parseCaption, plainText, wordCount, type Block } from './markup.ts';
+import { checkLayerData, normaliseWinding, outsideRegion, snapshotDates } from './geojson.ts';
+import { findJsonError, jsonOffset, tooDeep } from './json-error.ts';
+import { parseTree } from 'jsonc-parser';
+import { parseCaption, plainText, wordCount, type Block, type MarkupError } from './markup.ts';
 import { exploreView, resolveViews } from './resolve.ts';
 import { typesetBlocks, typesetter } from './typography.ts';
 import type { Story, StoryData } from './model.ts';
 import { frontStatuses, heldAreas } from '../geo/held.ts';
 import { linesOf } from '../geo/rings.ts';
 import { lint, type Finding, type PlaceRef } from './warnings.ts';
+import { count, LIMITS } from './limits.ts';
+import { LineIndex } from './line-index.ts';
+import { controlCharacter, decodeText, tooLong } from './source-text.ts';
+import { readYaml } from './yaml-read.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
   file: string;
-  text: string;
+  /** the script as read from disk (decoded and checked here: UTF-16 or broken UTF-8 is reported), or as text */
+  text: string | Uint8Array;
   /** reads a data file named relative to the script's folder; null when it does not exist */
-  readData: (relative: string) => string | null;
+  readData: (relative: string) => string | null | Unreadable;
   /** how a data file is named in messages, e.g. "story/data/places.geojson" */
   dataLabel?: (relative: string) => string;
+  /** [west, south, east, north] the story maps: data outside it is warned about (swapped coordinates?) */
+  region?: readonly [number, number, number, number];
+}
+
+/** Why a data file was not read, or not decoded; `at` places the problem inside the file. */
+export interface Unreadable {
+  problem: string;
+  at?: { text: string; offset: number };
 }
 
 export interface LoadResult {
@@ -161,19 +175,30 @@ function schemaErrors(result: zcore.$ZodIssue[], input: unknown, loc: Locator): 
   });
 }
 
-/** Places a markup error reported inside a caption at its line and column in the script. */
-function captionError(
-  loc: Locator,
-  source: string,
-  path: Path,
-  text: string,
-  e: { line: number; column: number; message: string },
-): StoryError {
+/**
+ * Places the markup errors reported inside a caption at their lines and columns in the script: each is
+ * found by the text it points at, searched forward from the one before, so the work stays linear.
+ * A caption full of the same mistake gets its first few and a count.
+ */
+function captionErrors(loc: Locator, source: string, path: Path, text: string, found: readonly MarkupError[]): StoryError[] {
   const node = loc.node(path);
   const [start, end] = node?.range ?? [loc.offset(path), loc.offset(path)];
-  const snippet = (text.split('\n')[e.line] ?? '').slice(e.column, e.column + 24);
-  const found = snippet ? source.slice(start, end).indexOf(snippet) : -1;
-  return loc.at(found >= 0 ? start + found : start, path, e.message);
+  const region = source.slice(start, end);
+  const lines = new LineIndex(text);
+  const out: StoryError[] = [];
+  let [offset, from, prev] = [0, 0, ''];
+  for (const e of found.slice(0, LIMITS.errorsPerCaption)) {
+    const at = `${e.line}:${e.column}`;
+    if (at !== prev) {
+      const snippet = lines.line(e.line + 1).slice(e.column, e.column + 24);
+      const i = snippet ? region.indexOf(snippet, from) : -1;
+      [offset, from, prev] = i >= 0 ? [i, i + 1, at] : [0, from, at];
+    }
+    out.push(loc.at(start + offset, path, e.message));
+  }
+  const more = found.length - out.length;
+  if (more > 0) out.push(loc.at(start + offset, path, `… and ${count(more)} more markup problems in this caption`));
+  return out;
 }
 
 function duplicates(ids: readonly (string | null)[], what: string, base: Path, loc: Locator): StoryError[] {
@@ -189,7 +214,7 @@ function duplicates(ids: readonly (string | null)[], what: string, base: Path, l
   });
 }
 
-function danglingRef(loc: Locator, path: Path, what: string, id: string, known: readonly string[]): StoryError {
+function danglingRef(loc: Pick<Locator, 'error'>, path: Path, what: string, id: string, known: readonly string[]): StoryError {
   return loc.error(path, `unknown ${what} "${id}"${suggestion(id, known)}`);
 }
 
@@ -264,7 +289,8 @@ function parts(input: unknown, script: StoryScript | null): Parts {
     layers: script?.layers ?? each(Layer, root.layers),
     steps: script?.steps ?? (Array.isArray(root.steps) ? root.steps.map(partialStep) : []),
     first: Array.isArray(root.steps) && root.steps.length ? record(root.steps[0]) : null,
-    method: script ? script.meta.method : typeof meta.method === 'string' ? meta.method : undefined,
+    // an over-long method note fails here, before its markup is parsed
+    method: script ? script.meta.method : Meta.shape.method.safeParse(meta.method).data,
     ids: { source: idsOf(meta.sources), chapter: idsOf(root.chapters), layer: idsOf(root.layers), step: idsOf(root.steps) },
   };
 }
@@ -283,19 +309,44 @@ function partialStep(raw: unknown): Partial<Step> {
 const present = <T>(items: readonly (T | null)[]): T[] => items.filter((x): x is T => x !== null);
 
 function compile(opts: LoadOptions): LoadResult {
-  const { file, text } = opts;
+  const { file } = opts;
+  const decoded = typeof opts.text === 'string' ? { text: opts.text } : decodeText(opts.text);
+  const text = 'text' in decoded ? decoded.text : new TextDecoder().decode(opts.text as Uint8Array);
   const dataLabel = opts.dataLabel ?? ((rel: string) => rel);
+  const fail = (errors: StoryError[]): LoadResult => ({ story: null, data: {}, errors, dataFiles: [] });
+  // The text is checked before YAML reads it: the parser's time grows with its size, and it keeps
+  // control characters in a caption without a word.
+  const textError = (offset: number, message: string): StoryError => {
+    const { line, column } = new LineIndex(text).position(offset);
+    return { severity: 'error', file, line, column, path: '', message };
+  };
+  if ('message' in decoded) return fail([textError(decoded.offset, decoded.message)]);
+  if (text.length > LIMITS.scriptChars) return fail([textError(0, tooLong('the script', text.length, LIMITS.scriptChars))]);
+  const control = controlCharacter(text);
+  if (control) return fail([textError(control.offset, control.message)]);
+
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, nesting, refused } = readYaml(text, LIMITS.depth, lines);
+  if (!doc || nesting) return fail([textError(nesting?.offset ?? 0, nesting?.message ?? 'no YAML document')]);
   const loc = new Locator(file, doc, lines);
 
-  if (doc.errors.length) {
-    // The first syntax error throws the parser off for the lines after it: the rest are
-    // mostly echoes of it, so only the first is reported.
+  if (doc.errors.length || refused.length) {
+    // The first syntax error throws the parser off for the lines after it: the rest are mostly
+    // echoes of it, so only the first is reported, and only when no alias, anchor or tag (which
+    // also throw it off: "*emphasis*" is an alias) comes before it.
     const [e] = doc.errors;
-    const message = e!.message.split('\n')[0]!;
-    const errors = [loc.at(e!.pos[0], [], `YAML syntax: ${message}${yamlHint(message)}`)];
-    return { story: null, data: {}, errors, dataFiles: [] };
+    const message = e?.message.split('\n')[0] ?? '';
+    const syntax = e && (!refused[0] || e.pos[0] < refused[0].offset) ? [loc.at(e.pos[0], [], `YAML syntax: ${message}${yamlHint(message)}`)] : [];
+    // A script built on anchors has one per reuse: the first few say what to change.
+    const shown = refused.slice(0, LIMITS.errorsPerCaption).map((r) => loc.at(r.offset, [], r.message));
+    const more = refused.length - shown.length;
+    const rest = more > 0 ? [loc.at(refused[shown.length]!.offset, [], `… and ${count(more)} more aliases, anchors or tags`)] : [];
+    return fail([...syntax, ...shown, ...rest]);
+  }
+  const stepList = doc.get('steps', true);
+  if (isSeq(stepList) && stepList.items.length > LIMITS.steps) {
+    const n = count(stepList.items.length);
+    return fail([loc.error(['steps'], `more than ${count(LIMITS.steps)} steps (${n}): split the story`, true)]);
   }
   const input: unknown = doc.toJS();
   const parsed = StoryScript.safeParse(input);
@@ -312,7 +363,7 @@ function compile(opts: LoadOptions): LoadResult {
   // Data files: each read, parsed and checked against its layer's kind. A layer that failed
   // the schema has an unknown kind: its places and snapshots are unknown too.
   const data: StoryData = {};
-  const raw: Record<string, { text: string; label: string }> = {};
+  const raw: Record<string, DataText> = {};
   const places: PlaceRef[] = [];
   const snapshots: string[] = [];
   let placesComplete = !layers.includes(null);
@@ -321,18 +372,39 @@ function compile(opts: LoadOptions): LoadResult {
     if (!layer) return;
     const text = opts.readData(layer.data);
     const label = dataLabel(layer.data);
-    const result = text === null ? null : parseDataFile(text, label, layer.kind);
-    if (!result?.data) {
+    const result =
+      text === null
+        ? { data: null, errors: [loc.error(['layers', i, 'data'], `data file not found: ${label}`)] }
+        : typeof text === 'string'
+          ? parseDataFile(text, label, layer.kind)
+          : { data: null, errors: [unreadable(text, label, loc.error(['layers', i, 'data'], `${label}: ${text.problem}`))] };
+    if (!result.data) {
       if (layer.kind === 'places') placesComplete = false;
       if (layer.kind === 'front') frontsComplete = false;
-      return void errors.push(...(result?.errors ?? [loc.error(['layers', i, 'data'], `data file not found: ${label}`)]));
+      return void errors.push(...result.errors);
     }
     data[layer.id] = result.data;
-    raw[layer.id] = { text: text!, label };
-    errors.push(...unknownSources(result.data, present(ids.source), text!, label));
+    raw[layer.id] = { text: text as string, label };
+    errors.push(...unknownSources(result.data, present(ids.source), text as string, label));
     if (layer.kind === 'places') places.push(...placeRefs(layer.id, result.data));
     if (layer.kind === 'front') snapshots.push(...snapshotDates(result.data));
   });
+
+  // The first few positions outside the region in each file, then how many more.
+  for (const l of present(layers)) {
+    const outside = data[l.id] && opts.region ? outsideRegion(data[l.id]!, opts.region) : [];
+    const shown = outside.slice(0, LIMITS.errorsPerCaption).map((i) => ({ layer: l.id, ...i }));
+    const more = outside.length - shown.length;
+    if (more > 0) shown.push({ ...shown.at(-1)!, message: `… and ${count(more)} more features with positions outside the story's region` });
+    errors.push(...shown.map((f) => warningAt(f, loc, raw)));
+  }
+  // What the page downloads with the map: past the budget, phones on slow networks wait for it.
+  const dataBytes = JSON.stringify(data).length;
+  if (dataBytes > LIMITS.dataBudgetBytes) {
+    const size = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+    const message = `the layers' data is ${size(dataBytes)}, past the ${size(LIMITS.dataBudgetBytes)} budget: readers download it with the map; simplify the shapes`;
+    errors.push({ ...loc.error(['layers'], message, true), severity: 'warning' });
+  }
 
   const known = { chapter: present(ids.chapter), layer: present(ids.layer), source: present(ids.source), place: places.map((p) => p.id) };
   steps.forEach((step, i) => {
@@ -360,7 +432,7 @@ function compile(opts: LoadOptions): LoadResult {
 
   const caption = (path: Path, source: string): Block[] => {
     const { blocks, errors: markup } = parseCaption(source);
-    errors.push(...markup.map((e) => captionError(loc, text, path, source, e)));
+    errors.push(...captionErrors(loc, text, path, source, markup));
     return blocks;
   };
   const captions = steps.map((s, i) => (s.caption ? caption(['steps', i, 'caption'], s.caption) : []));
@@ -446,11 +518,20 @@ function compile(opts: LoadOptions): LoadResult {
 }
 
 /** A warning located in the script, or in the data file of the layer it names. */
-function warningAt(f: Finding, loc: Locator, raw: Record<string, { text: string; label: string }>): StoryError {
+function warningAt(f: Finding, loc: Locator, raw: Record<string, DataText>): StoryError {
   const file = f.layer ? raw[f.layer] : undefined;
-  const where = file ? dataLocator(file.text, file.label) : loc;
+  // One locator a file, however many warnings it has: each reads the whole file.
+  const where = file ? (file.locator ??= dataLocator(file.text, file.label)) : loc;
   return { ...where.error(f.path, f.message), severity: 'warning' };
 }
+
+type DataLocator = { error: (path: Path, message: string) => StoryError };
+/** A data file's text, and its locator once something is reported in it. */
+type DataText = { text: string; label: string; locator?: DataLocator };
+
+/** A data file's problem at its place in that file, or else at the script's `data:` line. */
+const unreadable = ({ problem, at }: Unreadable, label: string, inScript: StoryError): StoryError =>
+  at ? { severity: 'error', file: label, ...new LineIndex(at.text).position(at.offset), path: '', message: problem } : inScript;
 
 /** Names of the places and labels the map draws: the text never breaks them either. */
 const namesIn = (layers: readonly Layer[], data: StoryData): string[] =>
@@ -481,10 +562,13 @@ const placeRefs = (layer: string, fc: GeoJSON.FeatureCollection): PlaceRef[] =>
     feature,
   }));
 
-/** Locates paths in a JSON data file (JSON is YAML); only built when something is reported there. */
-function dataLocator(text: string, label: string): Locator {
-  const lines = new LineCounter();
-  return new Locator(label, parseDocument(text, { lineCounter: lines }), lines);
+/** Locates paths in a JSON data file; only built when something is reported there. */
+function dataLocator(text: string, label: string): DataLocator {
+  const tree = parseTree(text);
+  const lines = new LineIndex(text);
+  return {
+    error: (path, message) => ({ severity: 'error', file: label, ...lines.position(jsonOffset(tree, path)), path: formatPath(path), message }),
+  };
 }
 
 /** JSON text of a layer's data → FeatureCollection, or errors located in that file. */
@@ -493,22 +577,24 @@ export function parseDataFile(
   label: string,
   kind: Parameters<typeof checkLayerData>[1],
 ): { data: GeoJSON.FeatureCollection | null; errors: StoryError[] } {
-  const lines = new LineCounter();
+  const at = (offset: number, message: string) => ({
+    data: null,
+    errors: [{ severity: 'error' as const, file: label, ...new LineIndex(raw).position(offset), path: '', message }],
+  });
+  const deep = tooDeep(raw, LIMITS.depth);
+  if (deep !== null) return at(deep, `nested more than ${LIMITS.depth} deep: a layer's GeoJSON needs 8 levels at most`);
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     const e = findJsonError(raw) ?? { offset: 0, message: 'not valid JSON' };
-    lines.addNewLine(0);
-    for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lines.addNewLine(i + 1);
-    const { line, col } = lines.linePos(e.offset);
-    return {
-      data: null,
-      errors: [{ severity: 'error', file: label, line, column: col, path: '', message: `not valid JSON: ${e.message}` }],
-    };
+    return at(e.offset, `not valid JSON: ${e.message}`);
   }
   const issues = checkLayerData(json, kind);
-  if (!issues.length) return { data: json as GeoJSON.FeatureCollection, errors: [] };
-  const loc = dataLocator(raw, label);
-  return { data: null, errors: issues.map((i) => loc.error(i.path, i.message)) };
+  if (issues.length) {
+    const loc = dataLocator(raw, label);
+    return { data: null, errors: issues.map((i) => loc.error(i.path, i.message)) };
+  }
+  normaliseWinding(json as GeoJSON.FeatureCollection);
+  return { data: json as GeoJSON.FeatureCollection, errors: [] };
 }

@@ -5,6 +5,7 @@
 // the mistakes CommonMark forgives silently: an unclosed "*" or "[", a stray "<b>" or "`".
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { PhrasingContent } from 'mdast';
+import { isCaptionHref } from './urls.ts';
 
 /** Text is a plain string (the commonest node, kept small in the page's JSON). */
 export type Inline =
@@ -54,10 +55,10 @@ const HEADING = /^([ \t]*)#{1,6}(?:[ \t]|$)/;
 const LIST = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/;
 // What to look at in literal text: escapes (any ASCII punctuation, as in CommonMark) are skipped whole.
 const LITERAL = /\\[!-/:-@[-`{-~]|`+|<(?=[A-Za-z/!])|!(?=\[)|\[|\*+|_+/g;
-const TAG = /^<[^<>\n]{0,40}>|^<[^\s<>]{0,20}/;
+// Sticky (read at an index): slicing the text at each "<" would make a caption of many tags quadratic.
+const TAG = /<[^<>\n]{0,40}>|<[^\s<>]{0,20}/y;
 // Only ASCII whitespace collapses, so editors' no-break spaces ("5\u00a0km") survive.
 const COLLAPSE = /[ \t\n\r\f\v]+/g;
-const ALLOWED_HREF = [/^https?:\/\/[^\s/?#]+\S*$/i, /^mailto:[^\s@]+@[^\s@]+$/i, /^#[a-z0-9-]+$/];
 // Blocks are split by parseCaption; HTML, autolinks, entities and "\" line breaks stay literal text (HTML is then reported).
 const INLINE_ONLY = {
   disable: {
@@ -79,6 +80,11 @@ const INLINE_ONLY = {
   },
 };
 
+const tagAt = (src: string, i: number): string => {
+  TAG.lastIndex = i;
+  return TAG.exec(src)![0];
+};
+
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 const isPunct = (ch: string | undefined) => ch !== undefined && /[\p{P}\p{S}]/u.test(ch);
 const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -96,10 +102,14 @@ export function parseCaption(text: string): { blocks: Block[]; errors: MarkupErr
       i++;
       continue;
     }
-    // A quote is a run of "> " lines; a paragraph, a run of other lines (CommonMark would let it swallow the next line).
+    // A quote is a run of "> " lines; paragraphs, a run of other lines with the blank lines between them, parsed
+    // in one go (each parse has a fixed cost). Quotes stay apart: CommonMark would let a paragraph swallow their lines.
     const [first, quote] = [i, QUOTE.test(lines[i]!)];
+    let end = i;
+    while (end < lines.length && QUOTE.test(lines[end]!) === quote && !(quote && BLANK.test(lines[end]!))) end++;
+    while (BLANK.test(lines[end - 1]!)) end--;
     const segs: Seg[] = [];
-    for (; i < lines.length && !BLANK.test(lines[i]!) && QUOTE.test(lines[i]!) === quote; i++) {
+    for (; i < end; i++) {
       const col = quote ? QUOTE.exec(lines[i]!)![0].length : 0;
       segs.push({ text: lines[i]!.slice(col), line: i, col });
     }
@@ -143,16 +153,18 @@ function parseQuote(segs: Seg[], at: { line: number; column: number }, errors: M
 /** Parses lines (blank ones separate paragraphs), reporting errors at their place in the caption. */
 function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
   const src = segs.map((s) => s.text).join('\n');
+  const starts: number[] = [];
+  segs.reduce((at, seg) => (starts.push(at), at + seg.text.length + 1), 0);
   const report = (index: number, message: string) => {
-    // Segment k starts at offset start; the joining '\n' maps to the end of the segment before it.
-    let start = 0;
-    for (const seg of segs) {
-      if (index <= start + seg.text.length) {
-        errors.push({ line: seg.line, column: seg.col + index - start, message });
-        return;
-      }
-      start += seg.text.length + 1;
+    // The segment holding the index, by binary search; the joining '\n' maps to the end of the segment before it.
+    let [lo, hi] = [0, segs.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
+    const seg = segs[lo]!;
+    errors.push({ line: seg.line, column: seg.col + Math.min(index - starts[lo]!, seg.text.length), message });
   };
 
   let afterSpace = true; // whitespace collapses across node boundaries
@@ -204,7 +216,7 @@ function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
     for (const m of src.slice(from, to).matchAll(LITERAL)) {
       const [i, ch] = [from + m.index, m[0][0]];
       if (ch === '`') report(i, MSG.code);
-      else if (ch === '<') report(i, MSG.html(TAG.exec(src.slice(i))![0]));
+      else if (ch === '<') report(i, MSG.html(tagAt(src, i)));
       else if (ch === '!') report(i, MSG.image);
       else if (ch === '[' && !inLink && i > bracketsTo)
         bracket(i); // link text holds balanced brackets only
@@ -227,7 +239,7 @@ function parseParagraphs(segs: Seg[], errors: MarkupError[]): Paragraph[] {
         const label = src.indexOf('](', n.children.at(-1)?.position!.end.offset ?? start);
         const hrefAt = label + 2 + /^\s*/.exec(src.slice(label + 2))![0].length;
         if (typeof n.title === 'string') report(hrefAt, MSG.title);
-        if (!ALLOWED_HREF.some((re) => re.test(n.url))) {
+        if (!isCaptionHref(n.url)) {
           report(hrefAt, MSG.href(n.url));
           walk(n.children, into, true); // never emit a link with an unsafe href, even best-effort
           continue;

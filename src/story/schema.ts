@@ -2,6 +2,7 @@
 // JSON Schema in story/story.schema.json (read by editors' YAML tooling) all come from here.
 import { z } from 'zod';
 import { partisanOutlet } from './outlets.ts';
+import { isWebUrl } from './urls.ts';
 
 /** What editors see on hover and in completion: every field has a description and an example. */
 const doc = <T extends z.ZodType>(schema: T, description: string, example: unknown): T => schema.meta({ description, examples: [example] });
@@ -123,7 +124,14 @@ export const Source = doc(
     title: doc(z.string().min(1), 'headline or title of the report, exactly as published', 'Hezbollah, Syrian army advance in Qalamoun'),
     publisher: doc(z.string().min(1), 'outlet or author', 'The Daily Star'),
     date: doc(SourceDate, 'publication date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known)', '2015-05-12'),
-    url: doc(z.url().optional(), 'where the report can be read', 'https://example.org/report'),
+    url: doc(
+      z
+        .string()
+        .refine(isWebUrl, { error: (i) => `${JSON.stringify(i.input)} is not a web address: a source link starts https:// or http://` })
+        .optional(),
+      'where the report can be read',
+      'https://example.org/report',
+    ),
     note: doc(z.string().optional(), 'how it reached us; whose claim it carries', 'Reports Al-Manar claims.'),
     stance: doc(
       z.enum(SOURCE_STANCES).default('independent'),
@@ -219,7 +227,10 @@ export const Layer = doc(
     ),
     title: doc(z.string().min(1), 'name of the layer in the legend', 'Towns and villages'),
     data: doc(
-      z.string().regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"'),
+      z
+        .string()
+        .regex(/^data\/[A-Za-z0-9._/-]+\.(geo)?json$/, 'a GeoJSON file under story/data/, e.g. "data/places.geojson"')
+        .refine((p) => !p.split('/').includes('..'), { error: (i) => `${JSON.stringify(i.input)} leaves story/data/: name a file there, without ".."` }),
       'GeoJSON file, relative to the story folder',
       'data/places.geojson',
     ),

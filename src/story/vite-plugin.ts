@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatError, formatWithFrame } from './errors.ts';
+import { formatError, formatReport, frameSource } from './errors.ts';
+import { LIMITS } from './limits.ts';
 import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
 import { planFronts } from '../geo/morph-plan.ts';
@@ -43,7 +44,7 @@ export function storyPlugin(options: { script: string }): Plugin {
       return null; // the file itself is what is missing
     }
   };
-  const report = (result: FileLoadResult) => result.errors.map((e) => formatWithFrame(e, read(e.file))).join('\n\n');
+  const report = (result: FileLoadResult) => formatReport(result.errors, frameSource(read), LIMITS.errorsShown).join('\n\n');
 
   return {
     name: 'story',

@@ -3,11 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStory, type LoadResult } from '../../src/story/load.ts';
+import { STORY_REGION } from '../../story.config.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const VALID = join(FIXTURES, 'story');
 
-export function loadFixture(dir: string, text = readFileSync(join(dir, 'story.yaml'), 'utf8')): LoadResult {
+export function loadFixture(dir: string, text: string | Uint8Array = readFileSync(join(dir, 'story.yaml'))): LoadResult {
   return loadStory({
     file: 'story.yaml',
     text,
@@ -16,5 +17,6 @@ export function loadFixture(dir: string, text = readFileSync(join(dir, 'story.ya
       return null;
     },
     dataLabel: (rel) => rel,
+    region: STORY_REGION,
   });
 }

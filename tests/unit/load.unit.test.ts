@@ -65,7 +65,15 @@ describe('warning about a story that compiles', () => {
   const cases = readdirSync(dir).sort();
 
   it('covers every kind of warning', () =>
-    expect(cases).toEqual(['highlight-off-screen', 'long-caption', 'no-alt', 'unused-layer', 'unused-place', 'unused-source']));
+    expect(cases).toEqual([
+      'front-swapped-coordinates',
+      'highlight-off-screen',
+      'long-caption',
+      'no-alt',
+      'unused-layer',
+      'unused-place',
+      'unused-source',
+    ]));
 
   it.each(cases)('%s', (name) => {
     const result = loadFixture(join(dir, name));
