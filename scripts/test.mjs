@@ -1,10 +1,9 @@
-// `npm test`: the tools (types, lint, format), then every Vitest project (unit in Node,
+// `npm test`: the tools (types, lint, format) beside every Vitest project (unit in Node,
 // reader-facing in Chromium), closing with the plain count line CI reads: "N passed, N failed".
 // It counts tests; a tool that fails adds one failure (named above the line), so CI fails too.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 const report = '.cache/vitest-report.json';
 mkdirSync('.cache', { recursive: true });
 rmSync(report, { force: true });
@@ -14,34 +13,32 @@ const tools = [
   ['eslint', 'eslint', ['--max-warnings', '0', '.']],
   ['prettier', 'prettier', ['--check', '--log-level', 'warn', '.']],
 ];
-// The tools run side by side (each mostly waits on its own files), their output printed whole, in order.
-const results = await Promise.all(
-  tools.map(
-    ([, cmd, args]) =>
-      new Promise((done) => {
-        const child = spawn('npx', [cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (out += d));
-        child.on('close', (code) => done({ code: code ?? 1, out }));
-      }),
-  ),
+// The tools run side by side with Vitest (each mostly waits on its own files); their output is
+// printed whole, in order, once Vitest is done, above the count line.
+const finished = (cmd, args, options) =>
+  new Promise((done) => {
+    const child = spawn(cmd, args, options);
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('close', (code) => done({ code: code ?? 1, out }));
+  });
+const checks = Promise.all(tools.map(([, cmd, args]) => finished('npx', [cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })));
+
+console.log('▸ vitest');
+const vitest = await finished(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
 );
+const vitestStatus = vitest.code;
+
+const results = await checks;
 const failedTools = tools.filter(([name], i) => {
   console.log(`▸ ${name}`);
   if (results[i].out) process.stdout.write(results[i].out);
   return results[i].code !== 0;
 });
-
-console.log('▸ vitest');
-const vitestStatus = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${report}`,
-  ...process.argv.slice(2),
-]);
 
 let passed = 0;
 let failed = 0;
