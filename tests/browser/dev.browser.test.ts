@@ -276,18 +276,16 @@ describe('?edit: the camera picker', () => {
     expect(copied).toBe(await yaml.textContent());
     const pasted = Camera.parse(parse(copied).camera);
 
-    // The step list jumps between steps.
+    // The step list jumps between steps: away from the first step's view, which the paste then
+    // changes; back on it, the map shows exactly the pasted view.
     await page.getByRole('button', { name: /^second/ }).click();
     await settled(page, 'second');
-    // Closed first: its live preview would restart its map for the edit, beside the fresh page's.
-    await page.close();
-
-    // Paste it over the first step's camera; a fresh page opens on exactly that view.
+    await noteUpdates(page);
     await edit('    camera: { center: [36.4, 33.9], zoom: 8 }', `    ${copied}`);
-    const fresh = await context.newPage();
-    await fresh.goto(url);
-    await settled(fresh, 'first');
-    const shown = (await fresh.evaluate(() => window.__story!.camera()))!;
+    await page.waitForFunction(() => (window as unknown as { __applied?: string }).__applied !== undefined, null, { timeout: 15_000 });
+    await page.getByRole('button', { name: /^first/ }).click();
+    await settled(page, 'first');
+    const shown = (await page.evaluate(() => window.__story!.camera()))!;
     expect(sameCamera(shown, pasted), `${JSON.stringify(shown)} vs ${copied}`).toBe(true);
     expect(sameCamera(shown, moved), `${JSON.stringify(shown)} vs ${JSON.stringify(moved)}`).toBe(true);
     await context.close();

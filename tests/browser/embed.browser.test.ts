@@ -122,6 +122,9 @@ describe('with embed.js: two stories and an unrelated frame in an article', () =
 
   beforeAll(async () => {
     page = await open('/embed-js', DESKTOP);
+    // Which step the host's scroll reaches, and where the map is pinned, are tested: cuts spare
+    // the walk its flights (flights are the map contract's, story.browser.test.ts).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     page.on('pageerror', (e) => errors.push(String(e)));
     [a, b] = await Promise.all([storyIn(page, '#a'), storyIn(page, '#b')]);
   });

@@ -27,7 +27,8 @@ const site = { browser: () => browser, url: () => server.url, hosts: MAPBOX_HOST
 
 // On a phone: the desktop's framing is the same code on either engine, and the offline engine's
 // contract runs on both; terrain in software rendering at desktop size would double the suite's length.
-mapContract({ ...site, engine: 'mapbox', prepare: (page) => fakeMapbox(page), viewports: ['phone'] });
+// Every step is walked on maplibre (framing.browser.test.ts); on Mapbox, each kind of thing drawn.
+mapContract({ ...site, engine: 'mapbox', prepare: (page) => fakeMapbox(page), viewports: ['phone'], walk: 'cover' });
 
 // A refused token: the browser logs the 401 response itself; the page adds nothing alarming.
 mapContract({
@@ -96,6 +97,7 @@ describe('mapbox engine', () => {
 
   it('goes on with Mapbox when only some imagery is slow, and follows the steps', async () => {
     const { page } = await open({ imagery: 'hang' });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await engineOnceReady(page, 30_000)).toEqual(['ready', 'mapbox']);
     await scrollToStep(page, ids[1]!);
     expectStep(await settled(page, ids[1]!), 1, 'mapbox');
