@@ -14,6 +14,9 @@ const ORIGINS: string[] = String(import.meta.env.VITE_EMBED_ORIGINS ?? '')
 /** What the bridge reports to the frame (frame.ts): the host's viewport (or null) and the screen height. */
 export type Report = (view: HostViewport | null, screen: number) => void;
 
+/** ms: the longest a viewport waits for a frame; Chromium renders no frames in a frame out of view. */
+export const APPLY_LATEST_MS = 100;
+
 export function connect(report: Report): void {
   const pym = pymId(new URLSearchParams(location.search).get('childId'));
   const root = document.documentElement;
@@ -40,9 +43,17 @@ export function connect(report: Report): void {
     sendHeight();
   };
 
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || (ORIGINS.length && !ORIGINS.includes(event.origin))) return;
-    const next = readViewport(event.data, pym);
+  // A host may post far more viewports than frames (46,000 in 5 s froze the frame once): only the
+  // latest is kept, and applied once per animation frame, never queued.
+  let latest: HostViewport | null = null;
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const apply = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    frame = 0;
+    const next = latest;
+    latest = null;
     if (!next) return;
     if (!view) {
       // A host that tells us where its viewport is sizes the frame to the content: no inner scrollbar.
@@ -53,6 +64,16 @@ export function connect(report: Report): void {
     }
     view = next;
     layout();
+  };
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || (ORIGINS.length && !ORIGINS.includes(event.origin))) return;
+    const next = readViewport(event.data, pym);
+    if (!next) return;
+    const waiting = latest !== null;
+    latest = next;
+    if (waiting) return;
+    frame = requestAnimationFrame(apply);
+    timer = setTimeout(apply, APPLY_LATEST_MS);
   });
   window.addEventListener('resize', layout);
   new ResizeObserver(() => sendHeight()).observe(root);

@@ -9,6 +9,8 @@ import { build, type Plugin, type Rolldown } from 'vite';
 
 const HOST_SCRIPT = 'src/embed/embed.ts';
 const PAGE = 'embed.html';
+/** the page's stylesheet, copied as it is (a <style> element would be refused by a strict CSP) */
+const PAGE_STYLE = 'embed.css';
 const PAGE_SCRIPT = 'src/embed/page.ts';
 
 /** One TypeScript entry compiled to a minified IIFE. */
@@ -45,6 +47,7 @@ export function embedPlugin(): Plugin {
       const [host, pageScript] = await Promise.all([compileScript(root, HOST_SCRIPT), compileScript(root, PAGE_SCRIPT)]);
       this.emitFile({ type: 'asset', fileName: 'embed.js', source: host });
       this.emitFile({ type: 'asset', fileName: 'embed-page.js', source: pageScript });
+      this.emitFile({ type: 'asset', fileName: PAGE_STYLE, source: readFileSync(resolve(root, PAGE_STYLE), 'utf8') });
       this.emitFile({ type: 'asset', fileName: PAGE, source: page.replace(tag, '<script src="./embed-page.js" defer></script>') });
     },
     configureServer(server) {

@@ -13,6 +13,9 @@ export const motionReady: Promise<void> = import('./gsap.ts').then(
   () => {}, // without it the page still works, with every change set at once
 );
 
+/** GSAP once it is in, else null: what has to run without it (a front-line morph) cuts instead. */
+export const loadedGsap = (): Gsap | null => gsap;
+
 /** Tweens the numbers in `values` to `target`, in place; returns a stopper (the values stay where they got to). */
 export function tweenNumbers(
   values: Record<string, number>,

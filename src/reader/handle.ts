@@ -3,12 +3,14 @@ import type { MapAdapter, MapEngine, MapStatus } from '../map/engine/adapter.ts'
 import type { LabelReader, RenderedLabel } from '../map/engine/story-map.ts';
 import type { FrontState } from '../map/front/front-morph.ts';
 import type { Camera } from '../story/schema.ts';
-import type { ReaderState } from './state.svelte.ts';
+import type { DataStatus, ReaderState } from './state.svelte.ts';
 
 export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
   readonly mapStatus: MapStatus;
+  /** the story's shapes: 'failed' when their file failed or never answered (the map then shows the basemap alone, with a notice) */
+  readonly dataStatus: DataStatus;
   /** what draws the map once it is up (a library, or 'static' SVG maps), else null */
   readonly mapEngine: MapEngine | null;
   readonly moving: boolean;
@@ -47,6 +49,9 @@ export function installHandle(state: ReaderState, story: HandleStory): StoryHand
     },
     get mapStatus() {
       return state.mapStatus;
+    },
+    get dataStatus() {
+      return state.dataStatus;
     },
     get mapEngine() {
       return state.map?.engine ?? null;

@@ -6,10 +6,15 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { MapAdapter, MapStatus } from '../map/engine/adapter.ts';
 import type { Camera } from '../story/schema.ts';
 
+/** The story's shapes (its layers' data): on their way, drawn, or missing (failed or never answered; the map shows without them). */
+export type DataStatus = 'loading' | 'ready' | 'failed';
+
 export class ReaderState {
   /** the active step; one past the last is the free-exploration zone after the story */
   index = $state(0);
   mapStatus: MapStatus = $state('loading');
+  /** whether the story's shapes reached the map (StoryMap.svelte sets it once they are loaded, or given up on) */
+  dataStatus: DataStatus = $state('loading');
   /** raw: an engine's map must not be proxied */
   map: MapAdapter | null = $state.raw(null);
   /** the map's element, to turn map pixels into viewport pixels */

@@ -1,7 +1,10 @@
 // Prerenders the story into the built index.html: `<div id="app">` receives the server-rendered
 // page, which main.ts then hydrates. Build only; `npm run dev` mounts the page in the browser.
+// The built pages then carry no inline code a strict Content Security Policy would refuse
+// (strict-html.ts): the prerender's style attributes go to a stylesheet, and anything else fails the build.
 import { resolve } from 'node:path';
 import { runnerImport, type Plugin, type PluginOption } from 'vite';
+import { inlineCode, moveStyleAttributes } from './strict-html.ts';
 
 const SLOT = '<div id="app"></div>';
 
@@ -14,11 +17,13 @@ export interface PrerenderOptions {
 
 export function prerenderPlugin({ entry, plugins }: PrerenderOptions): Plugin {
   let root = process.cwd();
+  let base = './';
   return {
     name: 'prerender',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+      base = config.base;
     },
     transformIndexHtml: {
       order: 'post',
@@ -31,6 +36,25 @@ export function prerenderPlugin({ entry, plugins }: PrerenderOptions): Plugin {
         });
         const { head, body } = module.render();
         return html.replace('</head>', `${head}</head>`).replace(SLOT, `<div id="app">${body}</div>`);
+      },
+    },
+    // After Vite has written the pages (and the embed plugin its own): every page of the site.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const page of Object.values(bundle)) {
+          if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+          const { html, css } = moveStyleAttributes(String(page.source));
+          let source = html;
+          if (css) {
+            const ref = this.emitFile({ type: 'asset', name: 'prerendered.css', source: css });
+            const href = `${base === './' || base === '' ? './' : base}${this.getFileName(ref)}`;
+            source = source.replace('</head>', `<link rel="stylesheet" href="${href}" /></head>`);
+          }
+          const refused = inlineCode(source);
+          if (refused.length) this.error(`${page.fileName} has inline code a strict CSP refuses: ${refused.join(', ')}`);
+          page.source = source;
+        }
       },
     },
   };

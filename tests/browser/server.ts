@@ -22,8 +22,18 @@ export interface StaticServer {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
 
-/** `gzip`: compress text files when the client accepts it, as any production host does (for Lighthouse). */
-export async function serveDir(dir: string, base = '/news/2015/qalamoun/', { gzip = false } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  /** compress text files when the client accepts it, as any production host does (for Lighthouse) */
+  gzip?: boolean;
+  /** sent with every file served (a Content-Security-Policy, say) */
+  headers?: Record<string, string>;
+}
+
+export async function serveDir(
+  dir: string,
+  base = '/news/2015/qalamoun/',
+  { gzip = false, headers = {} }: ServeOptions = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -34,10 +44,10 @@ export async function serveDir(dir: string, base = '/news/2015/qalamoun/', { gzi
     if (!existsSync(file)) return void res.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.writeHead(200, { ...headers, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
       createReadStream(file).pipe(createGzip()).pipe(res);
     } else {
-      res.writeHead(200, { 'content-type': type });
+      res.writeHead(200, { ...headers, 'content-type': type });
       createReadStream(file).pipe(res);
     }
   });

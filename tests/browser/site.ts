@@ -3,13 +3,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { connect } from './browser.ts';
-import { serveDir, type StaticServer } from './server.ts';
+import { serveDir, type ServeOptions, type StaticServer } from './server.ts';
 
-export function builtSite(dir = 'dist'): { readonly browser: Browser; readonly url: string } {
+/** `serve`: how the server sends the files (extra headers, say). */
+export function builtSite(dir = 'dist', serve: ServeOptions = {}): { readonly browser: Browser; readonly url: string } {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([connect(), serveDir(dir)]);
+    [browser, server] = await Promise.all([connect(), serveDir(dir, undefined, serve)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import gsap from 'gsap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFrontMorph } from '../../src/map/front/front-morph.ts';
+import { motionReady } from '../../src/motion/tweens.ts';
 import { planFronts } from '../../src/geo/morph-plan.ts';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
@@ -19,7 +20,9 @@ let clock = 0;
 function tick(ms: number) {
   for (let left = ms; left > 0; left -= 16) gsap.updateRoot((clock += Math.min(16, left) / 1000));
 }
-beforeAll(() => {
+beforeAll(async () => {
+  // front-morph.ts takes the page's GSAP, which loads on its own (motion/tweens.ts)
+  await motionReady;
   gsap.ticker.remove(gsap.updateRoot);
   clock = gsap.globalTimeline.time();
 });

@@ -11,8 +11,37 @@ import type { StoryInit } from './story-map.ts';
 const TOKEN = import.meta.env.VITE_MAPBOX_TOKEN;
 const STYLE = import.meta.env.VITE_MAPBOX_STYLE;
 
-/** Where the map opens: everything an engine needs but the data and morph plans, which are loaded here. */
-export type Placement = Omit<StoryInit, 'data' | 'plans'>;
+/** Where the map opens: everything an engine needs but the data, morph plans and names, which are loaded here. */
+export type Placement = Omit<StoryInit, 'data' | 'plans' | 'labels'>;
+
+/** How long a file the map needs (the story's data, the basemap's names) may take before the map goes on without it. */
+export const LOAD_PATIENCE_MS = 12_000;
+
+/** LOAD_PATIENCE_MS, or the page's `__storyLoadPatienceMs` (set by tests that make a file hang, before the page's scripts run). */
+export const loadPatience = (): number => {
+  const ms = (globalThis as { __storyLoadPatienceMs?: unknown }).__storyLoadPatienceMs;
+  return typeof ms === 'number' && ms > 0 ? ms : LOAD_PATIENCE_MS;
+};
+
+/** `load`, or a rejection once it has taken `ms`: a request that never answers ends like one that failed. */
+export function patiently<T>(load: Promise<T>, what: string, ms = loadPatience()): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not load within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([load, late]).finally(() => clearTimeout(timer));
+}
+
+let labels: Promise<GeoJSON.FeatureCollection | null> | null = null;
+/** The basemap's names, once for the page; null when they fail or hang (the map is drawn without them). */
+export const builtLabels = (): Promise<GeoJSON.FeatureCollection | null> =>
+  (labels ??= patiently(
+    import('../style/labels.ts').then((m) => m.default),
+    'The basemap’s names',
+  ).catch((error: unknown) => {
+    console.warn('The map is drawn without its place names.', error);
+    return null;
+  }));
 
 /** The story layers' data (null when it failed to load) and the front lines' morph plans. */
 export interface StoryFiles {
@@ -39,11 +68,12 @@ async function started<M>(
   create: (m: M, init: StoryInit) => MapAdapter,
   current: () => Placement,
   files: () => Promise<StoryFiles>,
+  names: () => Promise<GeoJSON.FeatureCollection | null>,
 ): Promise<MapAdapter> {
-  const [m, { data, plans }] = await Promise.all([chunk, files()]);
+  const [m, { data, plans }, labels] = await Promise.all([chunk, files(), names()]);
   // Without its data, a front layer cuts instead of morphing: a plan indexes the features of the data it was built from.
   const placement = current();
-  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data ?? {}), plans: data ? plans : {} });
+  const adapter = create(m, { ...placement, data: withEveryLayer(placement.story, data ?? {}), plans: data ? plans : {}, labels });
   try {
     await adapter.ready;
     return adapter;
@@ -57,13 +87,17 @@ async function started<M>(
  * Starts the map and resolves with it once it is ready; rejects only when no engine can draw.
  * `current` is read when an engine starts, so a fallback opens on the step the reader is on by then.
  */
-export async function startMap(current: () => Placement, files: () => Promise<StoryFiles> = builtFiles): Promise<MapAdapter> {
+export async function startMap(
+  current: () => Placement,
+  files: () => Promise<StoryFiles> = builtFiles,
+  names: () => Promise<GeoJSON.FeatureCollection | null> = builtLabels,
+): Promise<MapAdapter> {
   if (TOKEN) {
     try {
-      return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current, files);
+      return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current, files, names);
     } catch (error) {
       console.warn('Mapbox is unavailable; the story uses the offline map instead.', error);
     }
   }
-  return started(import('./maplibre.ts'), (m, init) => m.createMap(init), current, files);
+  return started(import('./maplibre.ts'), (m, init) => m.createMap(init), current, files, names);
 }

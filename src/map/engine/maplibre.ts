@@ -5,7 +5,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import land from '../../../assets/basemap/land.json';
 import borders from '../../../assets/basemap/borders.json';
-import labels from '../../../assets/basemap/country-labels.json';
 import type { MapAdapter } from './adapter.ts';
 import { basemapStyle, offlineTerrain, reliefParts, reliefTilesUrl } from '../style/style.ts';
 import { RELIEF_CREDIT } from '../../relief/relief.ts';
@@ -19,7 +18,7 @@ export function createMap(init: StoryInit): MapAdapter {
     style: basemapStyle({
       land: land as unknown as GeoJSON.FeatureCollection,
       borders: borders as unknown as GeoJSON.FeatureCollection,
-      labels: labels as unknown as GeoJSON.FeatureCollection,
+      labels: init.labels,
     }),
     ...engineCamera(init.view.camera, init.options),
     // The story owns the scroll: the map takes no gestures while reading.

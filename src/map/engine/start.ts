@@ -21,6 +21,8 @@ export interface StartOptions {
   engine: () => Promise<MapAdapter>;
   /** loads the story layers' data, for the static maps */
   data: () => Promise<StoryData>;
+  /** loads the basemap's names, for the static maps (null without them) */
+  labels: () => Promise<GeoJSON.FeatureCollection | null>;
   /** the map the reader sees changed */
   onMap: (map: MapAdapter | null, status: MapStatus) => void;
   /**
@@ -56,9 +58,9 @@ export function startMapOrStatic(o: StartOptions): () => void {
     if (fallback || fallbackPending || stopped) return;
     fallbackPending = true;
     try {
-      const [{ createStaticMap }, d] = await Promise.all([import('../static/static-map.ts'), data]);
+      const [{ createStaticMap }, d, labels] = await Promise.all([import('../static/static-map.ts'), data, o.labels()]);
       if (stopped || engineReady) return;
-      fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, ...o.now() });
+      fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, labels, ...o.now() });
       if (standingIn) fallback.shadeRelief();
       o.onMap(fallback, 'static');
     } catch (error) {

@@ -8,7 +8,6 @@ import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type Show
 import { createFrontMorph } from '../front/front-morph.ts';
 import type { MorphPlan } from '../../geo/morph-plan.ts';
 import borders from '../../../assets/basemap/borders.json';
-import labels from '../../../assets/basemap/country-labels.json';
 import {
   COUNTRY_LAYERS,
   COUNTRY_SOURCE,
@@ -112,6 +111,8 @@ export interface StoryInit {
   data: StoryData;
   /** how front layers morph (virtual:story-morph, planned at build time) */
   plans: Record<string, MorphPlan>;
+  /** the basemap's country and region names (map/style/labels.ts); null when they could not be loaded */
+  labels: GeoJSON.FeatureCollection | null;
   /** the view to open on, so the first frame is already the right one */
   view: View;
   options: ShowOptions;
@@ -143,13 +144,13 @@ const FIRST_DRAW_PATIENCE_MS = 3000;
 /** A MapAdapter over an engine's map: the story's layers go in once `loaded` resolves. */
 export function storyAdapter(
   map: EngineMap,
-  { container, story, data, plans, view, options }: StoryInit,
+  { container, story, data, plans, view, options, labels: names }: StoryInit,
   setup: EngineSetup,
 ): MapAdapter & LabelReader {
   const fonts = setup.fonts ?? LOCAL_FONTS;
   const engineLayers = storyLayers(story.layers, fonts);
   const countryPick = {
-    labels: labels as unknown as GeoJSON.FeatureCollection,
+    labels: names ?? { type: 'FeatureCollection', features: [] },
     borders: borders as unknown as GeoJSON.FeatureCollection,
     places: shownPlaces(story.layers, data, view),
   };
@@ -162,6 +163,7 @@ export function storyAdapter(
   // The country names' points for a camera, as the static map picks them (country-labels.ts).
   const placeCountryNames = (camera: Camera) => {
     const frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset: offset };
+    if (!names) return;
     const filter = countryLabelFilter(pickCountryLabels(countryPick, camera, frame));
     for (const id of COUNTRY_LAYERS) map.setFilter(id, filter);
   };
@@ -225,12 +227,13 @@ export function storyAdapter(
   const install = () => {
     for (const [id, image] of storyImages(story.layers)) map.addImage(id, image, { pixelRatio: 2 });
     for (const [id, source] of Object.entries(storySources(story.layers, data))) map.addSource(id, source);
-    map.addSource(COUNTRY_SOURCE, countrySource(countryPick.labels));
+    // Without the names' file the map goes without country names.
+    if (names) map.addSource(COUNTRY_SOURCE, countrySource(names));
     // A basemap layer to insert under exists only in the styles that have it (the offline one).
     for (const { spec, before } of engineLayers) map.addLayer(spec, before && map.getLayer(before) ? before : undefined);
     // Country names under the story's lines and labels, which win every collision with them.
     const under = engineLayers.find((p) => !p.before)?.spec.id;
-    for (const spec of countryLayers(fonts)) map.addLayer(spec, under);
+    if (names) for (const spec of countryLayers(fonts)) map.addLayer(spec, under);
     map.on('moveend', land);
     map.on('idle', () => (idle = true));
     loaded = true;
@@ -274,7 +277,7 @@ export function storyAdapter(
     isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
     labels() {
       if (!loaded) return { settled: false, labels: [] };
-      const layers = [...engineLayers.filter((p) => p.spec.type === 'symbol').map((p) => p.spec.id), ...COUNTRY_LAYERS];
+      const layers = [...engineLayers.filter((p) => p.spec.type === 'symbol').map((p) => p.spec.id), ...(names ? COUNTRY_LAYERS : [])];
       const labels = map.queryRenderedFeatures({ layers }).flatMap((f) => {
         if (f.geometry.type !== 'Point') return [];
         const { x, y } = map.project(f.geometry.coordinates as [number, number]);

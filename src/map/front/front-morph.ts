@@ -1,7 +1,9 @@
 // Runs the front-line morph for a map engine: the adapter hands every view to `show()` and
 // gets frames back through `setData`; nothing here knows maplibre or mapbox. One GSAP tween
 // drives a progress value; each tick is one interpolation and one setData per front layer.
-import gsap from '../../motion/gsap.ts';
+// GSAP is the page's (motion/tweens.ts), not imported here: the map must start without it, and
+// until it is in (or when it fails to load) every change of front is a cut.
+import { loadedGsap } from '../../motion/tweens.ts';
 import type { Layer } from '../../story/schema.ts';
 import type { StoryData, View } from '../../story/model.ts';
 import { expand } from '../../geo/morph-space.ts';
@@ -64,7 +66,7 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
   const state: FrontState = { snapshot: null, morphing: false, frames: 0, data: {}, ghost: 0 };
   /** the snapshot of the last view shown; undefined before the first */
   let shown: string | null | undefined;
-  let tween: gsap.core.Tween | null = null;
+  let tween: { kill(): unknown } | null = null;
 
   const put = (f: Front, fc: GeoJSON.FeatureCollection) => {
     state.data[f.id] = fc;
@@ -107,17 +109,18 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
       }
       // Stopped where it is: the next morph starts from the shape on screen, never from a stale one.
       stop();
+      const gsap = loadedGsap();
       const morphing: [Front, Morpher][] = [];
       for (const f of fronts) {
         const s = indexOf(f, target);
-        if (!reducedMotion && view.morph.duration > 0 && f.live && f.visible && wasVisible.get(f) && s >= 0) {
+        if (gsap && !reducedMotion && view.morph.duration > 0 && f.live && f.visible && wasVisible.get(f) && s >= 0) {
           if (f.morpher!.begin(s)) setGhostData(f.id, f.morpher!.ghost);
           morphing.push([f, f.morpher!]);
         } else cut(f, target);
       }
       shown = target;
       state.snapshot = target;
-      if (!morphing.length) return;
+      if (!gsap || !morphing.length) return;
       const progress = { t: 0 };
       state.morphing = true;
       tween = gsap.to(progress, {

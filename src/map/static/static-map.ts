@@ -2,19 +2,18 @@
 // until the real engine starts (reader/first-move.ts) and whenever it cannot run (no WebGL, a failure).
 import land from '../../../assets/basemap/land.json';
 import borders from '../../../assets/basemap/borders.json';
-import labels from '../../../assets/basemap/country-labels.json';
 import type { Story, StoryData, View } from '../../story/model.ts';
 import type { MapAdapter, ShowOptions } from '../engine/adapter.ts';
 import { projector, staticMapSvg, type Basemap, type Frame, type ReliefImage } from './static-svg.ts';
 import { snapshot } from '../../geo/morph-plan.ts';
 import { RELIEF_BOUNDS, RELIEF_SHADE } from '../../relief/relief.ts';
 
-const basemap = { land, borders, labels } as unknown as Basemap;
-
 export interface StaticOptions {
   container: HTMLElement;
   story: Story;
   data: StoryData;
+  /** the basemap's names (map/style/labels.ts); null when they could not be loaded */
+  labels: GeoJSON.FeatureCollection | null;
   view: View;
   options: ShowOptions;
 }
@@ -24,7 +23,8 @@ export interface StaticMap extends MapAdapter {
   shadeRelief(): void;
 }
 
-export function createStaticMap({ container, story, data, view, options }: StaticOptions): StaticMap {
+export function createStaticMap({ container, story, data, labels, view, options }: StaticOptions): StaticMap {
+  const basemap = { land, borders, labels: labels ?? { type: 'FeatureCollection', features: [] } } as unknown as Basemap;
   const el = document.createElement('div');
   el.className = 'static-map';
   el.style.cssText = 'position:absolute;inset:0;overflow:hidden';

@@ -161,7 +161,7 @@ export function reliefParts(tiles: string): {
 
 /** `reliefTiles`: the elevation tiles' absolute URL template (reliefTilesUrl); without it, no relief. */
 export function basemapStyle(
-  data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection },
+  data: { land: FeatureCollection; borders: FeatureCollection; labels: FeatureCollection | null },
   { reliefTiles }: { reliefTiles?: string } = {},
 ): StyleSpecification {
   return {
@@ -171,10 +171,14 @@ export function basemapStyle(
     sources: {
       'basemap-land': { type: 'geojson', data: data.land },
       'basemap-borders': { type: 'geojson', data: data.borders },
-      'basemap-labels': { type: 'geojson', data: data.labels },
+      // Without the names' file (labels.ts failed to load), a map without region names.
+      ...(data.labels && { 'basemap-labels': { type: 'geojson', data: data.labels } }),
       ...(reliefTiles && reliefParts(reliefTiles).sources),
     },
     // Fresh objects on every call, so edits to one map's style never leak into the next.
-    layers: layers.filter((layer) => reliefTiles || layer.type !== 'hillshade').map((layer) => structuredClone(layer)),
+    layers: layers
+      .filter((layer) => reliefTiles || layer.type !== 'hillshade')
+      .filter((layer) => data.labels || !('source' in layer) || layer.source !== 'basemap-labels')
+      .map((layer) => structuredClone(layer)),
   };
 }
