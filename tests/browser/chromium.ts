@@ -27,3 +27,8 @@ export const launch = (extraArgs: string[] = []): Promise<Browser> =>
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
+/**
+ * The narrowest desktop layout (layout.ts DESKTOP_MIN_WIDTH): for tests of behaviour, not of
+ * framing, it has SwiftShader fill a third fewer pixels every frame.
+ */
+export const SMALL_DESKTOP = { width: 1024, height: 680 } as const;

@@ -18,7 +18,7 @@ import { Camera } from '../../src/story/schema.ts';
 import { storyPlugin } from '../../src/story/vite-plugin.ts';
 import { reliefPlugin } from '../../src/relief/vite-plugin.ts';
 import { connect } from './browser.ts';
-import { DESKTOP, PHONE } from './chromium.ts';
+import { PHONE, SMALL_DESKTOP } from './chromium.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'story');
 const dir = mkdtempSync(join(tmpdir(), 'story-dev-'));
@@ -242,7 +242,7 @@ it('opened on a broken script, shows the error, and loads the story once it is f
 
 describe('?edit: the camera picker', () => {
   it('shows the camera of the view; the copied line, pasted into a step, reproduces that view', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({ viewport: SMALL_DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${url}?edit`);
     await settled(page, 'first');

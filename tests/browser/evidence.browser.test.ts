@@ -1,10 +1,12 @@
 // "What is this based on?": a tap on a shape, or a card's button, opens the evidence behind it
 // (sources, confidence, how it was drawn), on the engine and on the static maps, by touch, mouse
-// and keyboard; Escape closes it and gives the focus back.
+// and keyboard; Escape closes it and gives the focus back. The pages open on a link to a step,
+// which they check lands there (the reader's deep links, phone and desktop).
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileEvidence } from '../../src/story/evidence.ts';
+import { sameCamera } from '../../src/geo/camera.ts';
 import { snapshot } from '../../src/geo/morph-plan.ts';
 import { shapeAt } from '../../src/map/shape-at.ts';
 import { DESKTOP, PHONE } from './chromium.ts';
@@ -81,11 +83,18 @@ describe('the evidence behind the map', () => {
   });
 
   for (const [name, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
-    it(`on the live map, on a ${name}: a tap on an area, and the card's button by keyboard`, async () => {
+    it(`on the live map, on a ${name}: opened by a link on its step, with its exact camera; a tap on an area, and the card's button by keyboard`, async () => {
       const page = await open(viewport);
       await firstMove(page);
       await mapStatus(page, 'ready');
       await settledOn(page, STEP);
+      // The link's step: its card wholly on screen, its camera exactly, the address kept.
+      await page.waitForFunction((id) => {
+        const r = document.getElementById(id)!.querySelector('.card')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }, STEP);
+      expect(sameCamera((await page.evaluate(() => window.__story!.camera()))!, view.camera)).toBe(true);
+      expect(await page.evaluate(() => location.hash)).toBe(`#${STEP}`);
       expectArea(await tapShape(page, AREA));
       if (name === 'phone') {
         const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();

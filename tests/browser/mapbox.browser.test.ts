@@ -45,6 +45,8 @@ mapContract({
 /** A phone page on the token build, with Mapbox answering as `answers` says. */
 async function open(answers: Answers, hash = '') {
   const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+  // What Mapbox never sends is waited for 2 s here, not the readers' 8 (engine.ts loadPatience).
+  await page.addInitScript(() => Object.assign(window, { __storyLoadPatienceMs: 2000 }));
   const requested: string[] = [];
   const warnings: string[] = [];
   page.on('request', (r) => requested.push(r.url()));

@@ -17,10 +17,13 @@ export type Placement = Omit<StoryInit, 'data' | 'plans' | 'labels'>;
 /** How long a file the map needs (the story's data, the basemap's names) may take before the map goes on without it. */
 export const LOAD_PATIENCE_MS = 12_000;
 
-/** LOAD_PATIENCE_MS, or the page's `__storyLoadPatienceMs` (set by tests that make a file hang, before the page's scripts run). */
-export const loadPatience = (): number => {
-  const ms = (globalThis as { __storyLoadPatienceMs?: unknown }).__storyLoadPatienceMs;
-  return typeof ms === 'number' && ms > 0 ? ms : LOAD_PATIENCE_MS;
+/**
+ * How long to wait for a file or a service: `ms`, or the page's `__storyLoadPatienceMs` (set by
+ * tests that make a file or Mapbox hang, before the page's scripts run).
+ */
+export const loadPatience = (ms = LOAD_PATIENCE_MS): number => {
+  const set = (globalThis as { __storyLoadPatienceMs?: unknown }).__storyLoadPatienceMs;
+  return typeof set === 'number' && set > 0 ? set : ms;
 };
 
 /** `load`, or a rejection once it has taken `ms`: a request that never answers ends like one that failed. */

@@ -7,6 +7,7 @@ import 'mapbox-gl/dist/mapbox-gl.css';
 import type { MapAdapter } from './adapter.ts';
 import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from '../style/mapbox-style.ts';
 import { engineCamera, storyAdapter, type EngineMap, type StoryInit } from './story-map.ts';
+import { loadPatience } from './engine.ts';
 
 export interface MapboxConfig {
   /** a public token (pk.…) */
@@ -43,17 +44,18 @@ export function createMap(init: StoryInit, { token, style }: MapboxConfig): MapA
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
+  const patience = loadPatience(STYLE_TIMEOUT_MS);
   const loaded = new Promise<void>((resolve, reject) => {
     const start = () => {
       clearTimeout(timer);
       started = true;
       resolve();
     };
-    timer = setTimeout(() => reject(new Error(`Mapbox sent no style within ${STYLE_TIMEOUT_MS / 1000} s`)), STYLE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`Mapbox sent no style within ${patience / 1000} s`)), patience);
     map.once('style.load', () => {
       clearTimeout(timer);
       // Tiles still missing by then are slow, not refused: the story goes on and they fill in.
-      timer = setTimeout(start, STYLE_TIMEOUT_MS);
+      timer = setTimeout(start, patience);
       const terrain = terrainFor(init.story.meta.terrain.exaggeration);
       if (!terrain) return;
       if (!map.getSource(DEM_SOURCE)) map.addSource(DEM_SOURCE, DEM_SPEC);
