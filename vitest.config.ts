@@ -14,6 +14,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: SwiftShader takes a whole core.
           fileParallelism: false,
+          // The files run one after another in one worker, sharing its loaded modules (playwright,
+          // the story compiled once): each file still opens its own pages and servers.
+          isolate: false,
         },
       },
     ],
