@@ -48,7 +48,15 @@ export function syntheticFronts(total = VERTICES): GeoJSON.FeatureCollection {
       const y = 33.75 + Math.floor(i / 5) * 0.2 + s * 0.015;
       features.push({
         type: 'Feature',
-        properties: { id: `area-${i}`, snapshot: date, side: SIDES[i % 4], status: 'assessed', sources: 'synthetic' },
+        properties: {
+          id: `area-${i}`,
+          snapshot: date,
+          side: SIDES[i % 4],
+          status: 'assessed',
+          confidence: 'estimate',
+          sources: ['bench'],
+          derivation: 'Synthetic: a wobbly ring.',
+        },
         geometry: { type: 'Polygon', coordinates: [blob(x, y, 0.05 + s * 0.012 * ((i % 3) - 1), n, i + s)] },
       });
     }
@@ -109,7 +117,7 @@ function benchStory(dir: string, vertices: number) {
   dek: Timed transitions.
   byline: Bench
   published: 2015-06-21
-  sources: [{ id: bench, title: Synthetic fronts, publisher: Bench }]
+  sources: [{ id: bench, title: Synthetic fronts, publisher: Bench, date: '2015' }]
 chapters: [{ id: bench, title: Bench }]
 layers: [{ id: fronts, kind: front, title: Fronts, data: data/fronts.geojson }]
 steps:

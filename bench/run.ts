@@ -8,6 +8,7 @@ import { measure } from './sizes.ts';
 import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
+import { printSoakFigures } from './soak.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
@@ -79,3 +80,4 @@ for (const e of await engineSizes()) {
 }
 
 await printMorphFigures();
+await printSoakFigures();
