@@ -2,11 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two workers on this 2-core machine, one per project: the Node tests run beside the one
-    // Chromium file at a time, not after them (the default, one fewer than the cores, runs all in turn).
-    maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.unit.test.ts'], testTimeout: 30_000, maxWorkers: 1 } },
+      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.unit.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'browser',

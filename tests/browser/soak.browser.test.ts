@@ -18,7 +18,7 @@ describe('a long reading session', () => {
     await page.goto(site.url);
     await firstMove(page);
     await mapStatus(page, 'ready');
-    const f = await soak(page, ids, 40);
+    const f = await soak(page, ids, 25);
     console.log(
       `soak: ${f.changes} changes in ${f.ms} ms; heap ${f.heap.before} → ${f.heap.after}; nodes ${f.nodes.before} → ${f.nodes.after}; contexts ${f.contexts}`,
     );

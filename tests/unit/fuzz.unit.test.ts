@@ -9,7 +9,7 @@ import { dataFiles, splitSteps } from '../hostile.ts';
 import { mutate, random } from '../mutate.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20151113);
-const CASES = Number(process.env.FUZZ_CASES ?? 600);
+const CASES = Number(process.env.FUZZ_CASES ?? 400);
 /** Per case: far above what a case takes (a few ms), far below what a hang would. */
 const CASE_BUDGET_MS = 2000;
 
