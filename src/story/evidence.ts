@@ -4,7 +4,7 @@
 import type { Layer } from './schema.ts';
 import type { Story, StoryData, View } from './model.ts';
 import { CONFIDENCE_LABEL } from './confidence.ts';
-import { formatDateRange } from './dates.ts';
+import { formatDay } from './dates.ts';
 import { sideLabel, STATUSES, type Side, type Status } from '../palette/palette.ts';
 
 export interface EvidenceEntry {
@@ -37,7 +37,6 @@ export const shapeKey = (layer: string, props: Record<string, unknown>): string 
 };
 
 const KIND = { front: 'area', line: 'arrow', places: 'place' } as const;
-const day = (iso: string) => formatDateRange({ from: iso, to: iso });
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
 function entryOf(layer: Layer & { kind: keyof typeof KIND }, props: Record<string, unknown>, key: string): EvidenceEntry {
@@ -54,7 +53,7 @@ function entryOf(layer: Layer & { kind: keyof typeof KIND }, props: Record<strin
     return {
       ...base,
       title: sideLabel(props.side as Side, snapshot),
-      what: `${STATUSES[props.status as Status].label}, as of ${day(snapshot)} (our reconstruction)`,
+      what: `${STATUSES[props.status as Status].label}, as of ${formatDay(snapshot)} (our reconstruction)`,
       note: text(props.note),
     };
   }

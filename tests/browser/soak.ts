@@ -2,6 +2,7 @@
 // holds after garbage collection: JS heap, DOM nodes, event listeners, WebGL contexts made, and
 // whether it rests on the step last asked for. Shared by the suite's short soak and `npm run bench`.
 import type { Page } from 'playwright-core';
+import { random } from '../mutate.ts';
 
 export interface SoakFigures {
   changes: number;
@@ -27,18 +28,6 @@ export const countWebglContexts = (page: Page) =>
     };
     Object.defineProperty(window, '__webglContexts', { get: () => n });
   })()`);
-
-/** A seeded random number generator (mulberry32): the same session every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Jumps (a link to the step) or scrolls (the step's card to the reading line) to step `id`, and waits until it is the step. */
 async function go(page: Page, id: string, jump: boolean) {
