@@ -9,6 +9,7 @@ import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
 import { printSoakFigures } from './soak.ts';
+import { printScrollFigures } from './scroll.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
@@ -57,6 +58,8 @@ console.log(`  first scroll → engine drawing   ${ms(wake.readyMs)}`);
 console.log(
   `  main thread blocked meanwhile   ${ms(wake.blockingMs)} beyond 50 ms, in ${wake.longTasks} long tasks (longest ${ms(wake.longest)})`,
 );
+
+await printScrollFigures();
 
 const paint = await firstTextPaint();
 console.log('\nFirst text paint on a throttled phone (150 ms RTT, 1.6 Mbit/s, 4× CPU), measured in Chromium');

@@ -26,11 +26,16 @@ export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot:
     });
 }
 
+// One formatter for every figure: the counter formats on each frame of its tween, and
+// toLocaleString builds a new formatter per call.
+const KM2 = new Intl.NumberFormat('en-GB');
+
+/** A km² figure as the counter shows it: whole, with thousands separated ("1,234"). */
+export const formatKm2 = (n: number): string => KM2.format(Math.round(n));
+
 /** What screen readers hear of the counter, once per step: " Area held: Gov't + Hezbollah 944 km², …" */
 export const heldSentence = (rows: readonly HeldRow[] | null): string =>
-  rows?.length
-    ? ` Area held, by our reconstruction: ${rows.map((r) => `${SIDES[r.side].short} ${Math.round(r.km2).toLocaleString('en-GB')} km²`).join(', ')}.`
-    : '';
+  rows?.length ? ` Area held, by our reconstruction: ${rows.map((r) => `${SIDES[r.side].short} ${formatKm2(r.km2)} km²`).join(', ')}.` : '';
 
 /** The sides the visible front layers show at `snapshot` in each status other than held ground, in palette order. */
 export function shownStatuses(

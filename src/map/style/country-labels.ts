@@ -52,27 +52,41 @@ export function countryLabelBox(name: string, arabic: string, [x, y]: readonly n
 
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
-/** Whether segment p–q crosses or touches the box (Liang–Barsky). */
-function segmentHitsBox(p: readonly number[], q: readonly number[], [x0, y0, x1, y1]: Box): boolean {
-  const [dx, dy] = [q[0]! - p[0]!, q[1]! - p[1]!];
-  let [t0, t1] = [0, 1];
-  for (const [a, b] of [
-    [-dx, p[0]! - x0],
-    [dx, x1 - p[0]!],
-    [-dy, p[1]! - y0],
-    [dy, y1 - p[1]!],
-  ] as const) {
-    if (a === 0) {
-      if (b < 0) return false;
-      continue;
-    }
+/** Whether segment p–q crosses or touches the box (Liang–Barsky). Allocation-free: it runs for every border segment near a candidate. */
+function segmentHitsBox(p: readonly number[], q: readonly number[], box: Box): boolean {
+  const [px, py] = [p[0]!, p[1]!];
+  const [dx, dy] = [q[0]! - px, q[1]! - py];
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (a: number, b: number) => {
+    if (a === 0) return b >= 0;
     const r = b / a;
     if (a < 0) t0 = Math.max(t0, r);
     else t1 = Math.min(t1, r);
-    if (t0 > t1) return false;
-  }
-  return true;
+    return t0 <= t1;
+  };
+  return clip(-dx, px - box[0]) && clip(dx, box[2] - px) && clip(-dy, py - box[1]) && clip(dy, box[3] - py);
 }
+
+/** A projected border line and its bounding box, so boxes far from it skip its segments. */
+interface ScreenLine {
+  points: number[][];
+  bounds: Box;
+}
+
+function screenLine(points: number[][]): ScreenLine {
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return { points, bounds: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+}
+
+// Touching counts, as in segmentHitsBox.
+const lineHitsBox = ({ points, bounds }: ScreenLine, box: Box) =>
+  bounds[0] <= box[2] &&
+  box[0] <= bounds[2] &&
+  bounds[1] <= box[3] &&
+  box[1] <= bounds[3] &&
+  points.some((q, i) => i > 0 && segmentHitsBox(points[i - 1]!, q, box));
 
 export interface CountryPick {
   /** the basemap's label points, country and region (regions are ignored) */
@@ -95,38 +109,47 @@ export function pickCountryLabels({ labels, borders, places }: CountryPick, came
   const [fx, fy] = [(free[0] + free[2]) / 2, (free[1] + free[3]) / 2];
   const keys = mapKeys(frame);
   const inside = (b: Box, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3];
-  const lines = borders.features.flatMap((f) =>
-    f.geometry.type === 'LineString'
-      ? [f.geometry.coordinates.map(project)]
-      : f.geometry.type === 'MultiLineString'
-        ? f.geometry.coordinates.map((l) => l.map(project))
-        : [],
-  );
+  const lines = borders.features
+    .flatMap((f) =>
+      f.geometry.type === 'LineString'
+        ? [f.geometry.coordinates.map(project)]
+        : f.geometry.type === 'MultiLineString'
+          ? f.geometry.coordinates.map((l) => l.map(project))
+          : [],
+    )
+    .map(screenLine);
   const placeBoxes = places.map(({ at, name, centred }): Box => {
     const [x, y] = project(at);
     const w = centred ? (name.length * PLACE_CHAR_PX) / 2 : 12 + name.length * PLACE_CHAR_PX;
     return [x - w, y - PLACE_HALF_HEIGHT, x + w, y + PLACE_HALF_HEIGHT];
   });
 
-  const best = new Map<string, { id: string; score: number }>();
+  // Every point on screen, scored (lower is better: out of the free map, on a place, far from the
+  // ideal distance or the middle); then per country the best that keeps off the borders. Scoring
+  // first leaves the border test, the costly part, to the few best candidates.
+  const candidates: { id: string; name: string; box: Box; score: number }[] = [];
   for (const f of labels.features as Point[]) {
     const { id, name, name_ar: arabic, kind, offset } = (f.properties ?? {}) as Record<string, unknown>;
     if (kind !== 'country' || typeof id !== 'string' || typeof offset !== 'number') continue;
     const at = project(f.geometry.coordinates);
     const box = countryLabelBox(String(name), String(arabic ?? ''), at, z);
     if (!inside(box, screen)) continue;
-    if (lines.some((l) => l.some((q, i) => i > 0 && segmentHitsBox(l[i - 1]!, q, box)))) continue;
-    // Lower is better: out of the free map, on a place, far from the ideal distance or the middle.
     const score =
       placeBoxes.filter((b) => overlaps(b, box)).length * 2000 +
       (inside(box, free) ? 0 : 1000) +
       (overlaps(box, keys) ? 1500 : 0) +
       Math.abs(Math.log2((offset * pxPerKm) / IDEAL_OFFSET_PX)) * 60 +
       Math.hypot(at[0] - fx, at[1] - fy) / 10;
-    const key = String(name);
-    if (score < (best.get(key)?.score ?? Infinity)) best.set(key, { id, score });
+    candidates.push({ id, name: String(name), box, score });
   }
-  return [...best.values()].map((b) => b.id).sort();
+  // A stable sort: of equal scores, the first point in the file wins.
+  candidates.sort((a, b) => a.score - b.score);
+  const picked = new Map<string, string>();
+  for (const c of candidates) {
+    if (picked.has(c.name) || lines.some((l) => lineHitsBox(l, c.box))) continue;
+    picked.set(c.name, c.id);
+  }
+  return [...picked.values()].sort();
 }
 
 /** The filter that shows the picked points only. */

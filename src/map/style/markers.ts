@@ -83,31 +83,47 @@ const MARKER_PIXEL_RATIO = 2;
 export function markerImage(token: StyleToken, marker: Marker): { width: number; height: number; data: Uint8Array } {
   const shapes = markerShapes(token, marker).map((s) => ({
     ...s,
-    rgb: [1, 3, 5].map((i) => parseInt(s.color.slice(i, i + 2), 16)),
+    rgb: [1, 3, 5].map((i) => parseInt(s.color.slice(i, i + 2), 16)) as [number, number, number],
   }));
   const extent = markerExtent(marker.level, marker.highlighted);
   // An even number of device pixels, the centre on a pixel corner, a pixel of margin.
   const size = 2 * Math.ceil((extent + 1) * MARKER_PIXEL_RATIO);
   const data = new Uint8Array(size * size * 4);
+  // Plain numbers in the loops: the engine draws these when it takes over, on the reader's first move.
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const sum = [0, 0, 0, 0];
+      let sr = 0;
+      let sg = 0;
+      let sb = 0;
+      let sa = 0;
       for (let sy = 0; sy < 4; sy++) {
         for (let sx = 0; sx < 4; sx++) {
           const d = Math.hypot(x + (sx + 0.5) / 4 - size / 2, y + (sy + 0.5) / 4 - size / 2) / MARKER_PIXEL_RATIO;
           // the topmost shape covering the sample, composited over those below it
-          let px = [0, 0, 0, 0];
+          let r = 0;
+          let g = 0;
+          let b = 0;
+          let a = 0;
           for (const s of shapes) {
             if (d < s.r0 || d >= s.r1) continue;
-            const a = s.opacity;
-            px = [...s.rgb.map((c, i) => c * a + px[i]! * (1 - a)), a + px[3]! * (1 - a)];
+            const o = s.opacity;
+            r = s.rgb[0] * o + r * (1 - o);
+            g = s.rgb[1] * o + g * (1 - o);
+            b = s.rgb[2] * o + b * (1 - o);
+            a = o + a * (1 - o);
           }
-          for (let i = 0; i < 4; i++) sum[i]! += px[i]!;
+          sr += r;
+          sg += g;
+          sb += b;
+          sa += a;
         }
       }
-      const alpha = sum[3]! / 16;
-      const o = (y * size + x) * 4;
-      data.set(alpha > 0 ? [...sum.slice(0, 3).map((c) => Math.round(c / 16 / alpha)), Math.round(alpha * 255)] : [0, 0, 0, 0], o);
+      const alpha = sa / 16;
+      if (alpha > 0) {
+        const o = (y * size + x) * 4;
+        const c = (v: number) => Math.round(v / 16 / alpha);
+        data.set([c(sr), c(sg), c(sb), Math.round(alpha * 255)], o);
+      }
     }
   }
   return { width: size, height: size, data };
