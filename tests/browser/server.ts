@@ -23,7 +23,10 @@ export interface StaticServer {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
 
 export interface ServeOptions {
-  /** compress text files when the client accepts it, as any production host does (for Lighthouse) */
+  /**
+   * Serve as a production host does (for Lighthouse and the bench): text files compressed when the
+   * client accepts it, and the build's hashed files (assets/) cached for good.
+   */
   gzip?: boolean;
   /** sent with every file served (a Content-Security-Policy, say) */
   headers?: Record<string, string>;
@@ -43,11 +46,13 @@ export async function serveDir(
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const sent =
+      gzip && path.startsWith(`${base}assets/`) ? { ...headers, 'cache-control': 'public, max-age=31536000, immutable' } : headers;
     if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-      res.writeHead(200, { ...headers, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.writeHead(200, { ...sent, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
       createReadStream(file).pipe(createGzip()).pipe(res);
     } else {
-      res.writeHead(200, { ...headers, 'content-type': type });
+      res.writeHead(200, { ...sent, 'content-type': type });
       createReadStream(file).pipe(res);
     }
   });

@@ -32,16 +32,22 @@ it('without a token, builds no mapbox-gl chunk and requests none', async () => {
   await page.close();
 });
 
-it('shows the first step’s static map at once, and fetches the engine only when the reader first moves', async () => {
+it('shows the first step’s static map at once, fetches the engine ahead at idle and runs it only when the reader first moves', async () => {
   const page = await site.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
   const requested: string[] = [];
-  page.on('request', (r) => requested.push(r.url()));
+  const ahead: string[] = [];
+  page.on('request', (r) => (r.resourceType() === 'other' ? ahead : requested).push(r.url()));
   await page.goto(site.url);
   await page.waitForFunction(() => window.__story?.mapStatus === 'static', null, { timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   expect(await page.locator('.static-map svg').count()).toBe(1);
   expect(await page.evaluate(() => window.__story!.layers())).toEqual(story.views[0]!.layers);
+  // Fetched into the cache (reader/prefetch.ts), not run: no script of the engine's was loaded.
+  const named = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]')].map((l) => l.href));
+  expect(named.filter((u) => /maplibre-gl-worker|maplibre-[\w-]+\.js$/.test(u))).toHaveLength(2);
+  expect(ahead.toSorted()).toEqual(named.toSorted());
   expect(requested.filter((u) => /maplibre/.test(u))).toEqual([]);
+  expect(await page.locator('canvas').count()).toBe(0);
 
   await page.evaluate(() => window.scrollBy(0, 120));
   await page.waitForFunction(() => window.__story?.mapStatus === 'ready' && !window.__story.moving, null, { timeout: 20_000 });

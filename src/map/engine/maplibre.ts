@@ -25,6 +25,9 @@ export function createMap(init: StoryInit): MapAdapter {
     interactive: false,
     attributionControl: { compact: true, customAttribution: ['Natural Earth', RELIEF_CREDIT] },
     maxPitch: 85,
+    // The style is checked against the style spec by the unit tests (basemap, labels, engines):
+    // validating it again on every reader's phone costs the engine's takeover for nothing.
+    validateStyle: false,
     // Reduced motion: labels appear and go at once instead of fading.
     fadeDuration: init.options.reducedMotion ? 0 : 300,
   });
