@@ -57,6 +57,14 @@ const GESTURES = [
 /** Each engine's CSS class prefix (its grab cursor is `<prefix>-interactive`). */
 const CSS_PREFIX: Record<EngineLibrary, string> = { maplibre: 'maplibregl', mapbox: 'mapboxgl' };
 
+/**
+ * The style changes the story makes on every step and morph frame are built by tested code
+ * (story-layers.ts, checked against the style spec by the unit tests): validating each again on
+ * the reader's main thread costs frames for nothing.
+ */
+type Unchecked = { validate: false };
+const UNCHECKED: Unchecked = { validate: false };
+
 /** The part of a maplibre-gl or mapbox-gl `Map` the story uses. */
 export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHandler> {
   addImage(id: string, image: { width: number; height: number; data: Uint8Array }, options: { pixelRatio: number }): void;
@@ -64,10 +72,10 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   addLayer(layer: LayerSpecification, before?: string): void;
   getLayer(id: string): unknown;
   getSource(id: string): unknown;
-  setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): void;
+  setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none', options: Unchecked): void;
   getLayoutProperty(layer: string, name: 'visibility'): unknown;
-  setFilter(layer: string, filter: FilterSpecification): void;
-  setPaintProperty(layer: string, name: 'fill-opacity' | 'line-opacity', value: number): void;
+  setFilter(layer: string, filter: FilterSpecification, options: Unchecked): void;
+  setPaintProperty(layer: string, name: 'fill-opacity' | 'line-opacity', value: number, options: Unchecked): void;
   jumpTo(target: Target): unknown;
   easeTo(target: Target & { duration: number }): unknown;
   flyTo(target: Target & { duration: number; essential: boolean }): unknown;
@@ -167,7 +175,7 @@ export function storyAdapter(
     const frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset: offset };
     if (!names) return;
     const filter = countryLabelFilter(pickCountryLabels(countryPick, camera, frame));
-    for (const id of COUNTRY_LAYERS) map.setFilter(id, filter);
+    for (const id of COUNTRY_LAYERS) map.setFilter(id, filter, UNCHECKED);
   };
 
   const adapterCamera = (): Camera => {
@@ -184,7 +192,7 @@ export function storyAdapter(
     setData: (layerId, fc) => source(layerId)?.setData(fc),
     setGhostData: (layerId, fc) => (map.getSource(frontGhost({ id: layerId }, 0).source) as GeoJSONSourceLike | undefined)?.setData(fc),
     setGhostFade: (layerId, fade) => {
-      for (const p of frontGhost({ id: layerId }, fade).paint) map.setPaintProperty(p.layer, p.property, p.value);
+      for (const p of frontGhost({ id: layerId }, fade).paint) map.setPaintProperty(p.layer, p.property, p.value, UNCHECKED);
     },
   });
 
@@ -195,11 +203,11 @@ export function storyAdapter(
     const shown = new Set(v.layers);
     for (const { spec } of engineLayers) {
       const owner = storyLayerOf(spec.id);
-      if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none');
+      if (owner) map.setLayoutProperty(spec.id, 'visibility', shown.has(owner) ? 'visible' : 'none', UNCHECKED);
     }
     fronts.show(v, o.reducedMotion);
-    map.setLayoutProperty(HIGHLIGHT_LABEL_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none');
-    for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter);
+    map.setLayoutProperty(HIGHLIGHT_LABEL_LAYER, 'visibility', v.highlight.length ? 'visible' : 'none', UNCHECKED);
+    for (const [id, filter] of highlightFilters(story.layers, v.highlight)) map.setFilter(id, filter, UNCHECKED);
     offset = o.zoomOffset;
     padding = o.padding;
     countryPick.places = shownPlaces(story.layers, data, v);
