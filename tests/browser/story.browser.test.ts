@@ -8,6 +8,8 @@ import { sameCamera } from '../../src/geo/camera.ts';
 import { PHONE } from './chromium.ts';
 import { firstMove } from './reading.ts';
 import { builtSite } from './site.ts';
+import { PNG } from 'pngjs';
+import { HIGHLIGHT } from '../../src/palette/palette.ts';
 
 const site = builtSite();
 
@@ -55,5 +57,18 @@ it('shows the first step’s static map at once, fetches the engine ahead at idl
   expect(await page.locator('.static-map').count()).toBe(0);
   expect(await page.evaluate(() => window.__story!.step)).toBe(story.steps[0]!.id);
   expect(sameCamera((await page.evaluate(() => window.__story!.camera()))!, story.views[0]!.camera)).toBe(true);
+
+  // The engine draws each ringed place's orange ring (markers are images the story adds to the map).
+  await page.waitForFunction(() => window.__story!.labels()?.settled, null, { timeout: 10_000 });
+  const rings = await page.evaluate(() => window.__story!.highlights());
+  expect(rings.map((r) => r.id).toSorted()).toEqual([...story.views[0]!.highlight].sort());
+  for (const { x, y } of rings) {
+    const shot = PNG.sync.read(await page.screenshot({ clip: { x: x - 16, y: y - 16, width: 32, height: 32 } }));
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(HIGHLIGHT.color.slice(i, i + 2), 16));
+    let orange = 0;
+    for (let i = 0; i < shot.data.length; i += 4)
+      if (Math.abs(shot.data[i]! - r!) + Math.abs(shot.data[i + 1]! - g!) + Math.abs(shot.data[i + 2]! - b!) < 40) orange++;
+    expect(orange).toBeGreaterThan(40);
+  }
   await page.close();
 });

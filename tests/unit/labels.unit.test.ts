@@ -38,7 +38,7 @@ describe('place symbols', () => {
     expect(places.layout!['icon-image']).toBeDefined();
     expect(places.layout!['text-optional']).toBeUndefined();
     expect(places.layout!['icon-optional']).toBeUndefined();
-    const ids = new Set(storyImages(story.layers).keys());
+    const ids = new Set(storyImages(story.layers).map(([id]) => id));
     const wanted = JSON.stringify(places.layout!['icon-image']).match(/place-[\w-]+/g)!;
     for (const id of wanted) expect(ids).toContain(id);
   });

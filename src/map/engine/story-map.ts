@@ -87,8 +87,6 @@ export interface EngineMap extends Record<(typeof GESTURES)[number], GestureHand
   queryRenderedFeatures(options: { layers: string[] }): { layer: { id: string }; properties: unknown; geometry: GeoJSON.Geometry }[];
   isMoving(): boolean;
   on(type: 'moveend' | 'move' | 'idle', listener: () => void): unknown;
-  on(type: 'styleimagemissing', listener: (e: { id: string }) => void): unknown;
-  hasImage(id: string): boolean;
   off(type: 'move' | 'idle', listener: () => void): unknown;
   once(type: 'idle', listener: () => void): unknown;
   getCanvasContainer(): HTMLElement;
@@ -235,12 +233,7 @@ export function storyAdapter(
   };
 
   const install = () => {
-    // Images are drawn as the tiles ask for them (storyImages).
-    const images = storyImages(story.layers);
-    map.on('styleimagemissing', ({ id }) => {
-      const draw = images.get(id);
-      if (draw && !map.hasImage(id)) map.addImage(id, draw(), { pixelRatio: 2 });
-    });
+    for (const [id, image] of storyImages(story.layers)) map.addImage(id, image, { pixelRatio: 2 });
     for (const [id, source] of Object.entries(storySources(story.layers, data))) map.addSource(id, source);
     // Without the names' file the map goes without country names.
     if (names) map.addSource(COUNTRY_SOURCE, countrySource(names));

@@ -353,19 +353,15 @@ export function storyLayers(layers: readonly Layer[], fonts: LabelFonts = LOCAL_
   return placed;
 }
 
-type Image = ReturnType<typeof arrowImage>;
-
-/**
- * The images the story's symbols may use, arrow heads and place markers in each layer's colour,
- * each drawn when first asked for: a view uses a few of the markers, and drawing them all would
- * hold up the engine's takeover.
- */
-export function storyImages(layers: readonly Layer[]): Map<string, () => Image> {
+/** The images the story's symbols use: arrow heads and place markers, in each layer's colour. */
+export function storyImages(layers: readonly Layer[]): [string, ReturnType<typeof arrowImage>][] {
   const tokens = (kind: Layer['kind']) => [...new Set(layers.filter((l) => l.kind === kind).map((l) => l.style.color))];
-  return new Map([
-    ...tokens('line').map((t): [string, () => Image] => [arrowImageId(t), () => arrowImage(t)]),
-    ...tokens('places').flatMap((t) => markersOf().map((m): [string, () => Image] => [markerImageId(t, m), () => markerImage(t, m)])),
-  ]);
+  return [
+    ...tokens('line').map((t): [string, ReturnType<typeof arrowImage>] => [arrowImageId(t), arrowImage(t)]),
+    ...tokens('places').flatMap((t) =>
+      markersOf().map((m): [string, ReturnType<typeof arrowImage>] => [markerImageId(t, m), markerImage(t, m)]),
+    ),
+  ];
 }
 
 /**
