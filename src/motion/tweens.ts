@@ -41,16 +41,27 @@ export function rise(el: HTMLElement, reduced: boolean): void {
   if (gsap && !reduced) gsap.fromTo(el, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: STAMP_SECONDS, ease: 'power2.out' });
 }
 
-/** Svelte action: tweens the element's `--on` from 0 to 1 as it becomes active (CSS decides what `--on` does). */
+/**
+ * Svelte action: tweens the element's `--on` from 0 to 1 as it becomes active (CSS decides what `--on` does).
+ * The value is tweened in a plain object and written on each frame: tweening the CSS property itself
+ * would have GSAP read it back through getComputedStyle, a style recalculation per card per step.
+ * Only a card whose state changed moves (every card's action is updated on each step).
+ */
 export function emphasis(node: HTMLElement, params: { active: boolean; reduced: boolean }) {
-  const setNow = (active: boolean) => node.style.setProperty('--on', active ? '1' : '0');
-  setNow(params.active);
+  const on = { value: params.active ? 1 : 0 };
+  let active = params.active;
+  const write = () => node.style.setProperty('--on', String(on.value));
+  write();
   return {
-    update({ active, reduced }: { active: boolean; reduced: boolean }) {
-      gsap?.killTweensOf(node);
-      if (reduced || !gsap) setNow(active);
-      else gsap.to(node, { '--on': active ? 1 : 0, duration: 0.35, ease: 'power1.out' });
+    update(next: { active: boolean; reduced: boolean }) {
+      if (next.active === active) return;
+      active = next.active;
+      gsap?.killTweensOf(on);
+      if (next.reduced || !gsap) {
+        on.value = active ? 1 : 0;
+        write();
+      } else gsap.to(on, { value: active ? 1 : 0, duration: 0.35, ease: 'power1.out', onUpdate: write });
     },
-    destroy: () => gsap?.killTweensOf(node),
+    destroy: () => gsap?.killTweensOf(on),
   };
 }

@@ -83,6 +83,13 @@ describe('accessibility', () => {
     await page.keyboard.press('ArrowUp');
     await cardInView(page, ids.at(-2)!);
     await settledOn(page, ids.at(-2)!);
+    // Only the step's card is in emphasis, after a walk that made each card active once.
+    const emphasis = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.step .card')].flatMap((c) =>
+        c.style.getPropertyValue('--on') === '1' ? [c.closest('.step')!.id] : [],
+      ),
+    );
+    expect(emphasis).toEqual([ids.at(-2)]);
     await page.close();
   });
 
