@@ -4,6 +4,7 @@ import { storyPlugin } from './src/story/vite-plugin.ts';
 import { embedPlugin } from './src/embed/vite-plugin.ts';
 import { prerenderPlugin } from './src/ssr/vite-plugin.ts';
 import { reliefPlugin } from './src/relief/vite-plugin.ts';
+import { sharePlugin } from './src/share/vite-plugin.ts';
 import { STORY_SCRIPT } from './story.config.ts';
 
 // The prerender's server run needs no CSS: the client build already bundles it.
@@ -19,6 +20,7 @@ export default defineConfig({
     storyPlugin({ script: STORY_SCRIPT }),
     embedPlugin(),
     reliefPlugin(),
+    sharePlugin(),
     prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins }),
   ],
   build: {
