@@ -9,6 +9,7 @@ import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
 import { printSoakFigures } from './soak.ts';
+import { printShareFigures } from './share.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
@@ -27,6 +28,7 @@ console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
 console.log(`  relief tiles (PNG, as sent) ${kB(s.relief.tiles)} in ${s.relief.count} tiles, of which a step's view loads a few`);
 console.log(`  relief shade, static maps   ${kB(s.relief.shade)}`);
+printShareFigures();
 
 // Lighthouse varies from run to run on a shared machine: the median of three runs.
 const RUNS = 3;
