@@ -28,7 +28,7 @@ console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
 console.log(`  relief tiles (PNG, as sent) ${kB(s.relief.tiles)} in ${s.relief.count} tiles, of which a step's view loads a few`);
 console.log(`  relief shade, static maps   ${kB(s.relief.shade)}`);
-printShareFigures();
+await printShareFigures();
 
 // Lighthouse varies from run to run on a shared machine: the median of three runs.
 const RUNS = 3;

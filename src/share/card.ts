@@ -2,10 +2,13 @@
 // panel of text on the side a reader starts from: the story's title, the date, one line of
 // summary, the map's colours named, and a credit band. Pure: SVG out; the direction and every
 // string come in, so an edition in another language or script reuses it.
-import type { Story, View } from '../story/model.ts';
+import type { Story, StoryData, View } from '../story/model.ts';
+import { snapshot } from '../geo/morph-plan.ts';
+import { projector } from '../geo/projection.ts';
+import { linesOf } from '../geo/rings.ts';
 import type { Frame } from '../geo/projection.ts';
 import { heldRows, shownStatuses } from '../palette/legend.ts';
-import { BASEMAP, HIGHLIGHT, SIDES, STATUSES, sideLabel, tokenColor } from '../palette/palette.ts';
+import { BASEMAP, HIGHLIGHT, SIDES, STATUSES, tokenColor } from '../palette/palette.ts';
 import { freeAreaZoomOffset } from '../layout/layout.ts';
 import type { Measure } from './metrics.ts';
 import { fitLines, sizeToFit, wrap } from './text.ts';
@@ -49,15 +52,32 @@ export interface CardFonts {
   bold: Measure;
 }
 
-const MAX_KEY_ROWS = 5;
+const MAX_KEY_ROWS = 7;
 
-/** The map's colours at `view`, as the page's legend names them: sides held, claims, arrows, the ring. */
-export function cardKey(story: Pick<Story, 'areas' | 'statuses' | 'layers'>, view: View): KeyRow[] {
-  const held = (heldRows(story.areas, view.layers, view.front) ?? []).filter((r) => r.km2 > 0);
-  const claimed = shownStatuses(story.statuses, view.layers, view.front).claimed ?? [];
-  const lines = story.layers.filter((l) => l.kind === 'line' && view.layers.includes(l.id));
+/**
+ * The map's colours at `view`, as the page's legend names them on a phone (sides held, claims,
+ * arrows, the ring), less what lies outside the card's map: a card names only the colours it shows.
+ */
+export function cardKey(story: Pick<Story, 'areas' | 'statuses' | 'layers'>, data: StoryData, view: View): KeyRow[] {
+  const frame = cardFrame();
+  const project = projector(view.camera, frame);
+  const shows = (f: GeoJSON.Feature) =>
+    linesOf(f.geometry).some((line) => {
+      const xy = line.map((p) => project(p));
+      const [xs, ys] = [xy.map((p) => p[0]), xy.map((p) => p[1])];
+      return Math.max(...xs) > 0 && Math.min(...xs) < frame.width && Math.max(...ys) > 0 && Math.min(...ys) < frame.height;
+    });
+  const shown = story.layers.filter((l) => view.layers.includes(l.id) && data[l.id]);
+  const fronts = shown
+    .filter((l) => l.kind === 'front')
+    .flatMap((l) => snapshot(data[l.id]!, view.front).features.filter(shows))
+    .map((f) => ({ side: String(f.properties?.side), status: String(f.properties?.status) }));
+  const visible = (side: string, status?: string) => fronts.some((f) => f.side === side && (!status || f.status === status));
+  const held = (heldRows(story.areas, view.layers, view.front) ?? []).filter((r) => r.km2 > 0 && visible(r.side));
+  const claimed = (shownStatuses(story.statuses, view.layers, view.front).claimed ?? []).filter((side) => visible(side, 'claimed'));
+  const lines = shown.filter((l) => l.kind === 'line' && data[l.id]!.features.some(shows));
   return [
-    ...held.map((r): KeyRow => ({ color: SIDES[r.side].color, label: sideLabel(r.side, view.front), kind: 'area' })),
+    ...held.map((r): KeyRow => ({ color: SIDES[r.side].color, label: SIDES[r.side].short, kind: 'area' })),
     ...(claimed.length ? [{ color: SIDES[claimed[0]!].color, label: STATUSES.claimed.label, kind: 'claimed' } as const] : []),
     ...lines.map((l): KeyRow => ({ color: tokenColor(l.style.color), label: l.title, kind: 'line' })),
     ...(view.highlight.length ? [{ color: HIGHLIGHT.color, label: 'Place in the text', kind: 'ring' } as const] : []),
@@ -96,19 +116,38 @@ export function cardSvg(map: string, text: CardText, fonts: CardFonts): string {
   out.push(lines(headline, y + size * 0.9, size, size * 1.1, `font-weight="700" fill="${INK}"`));
   y += headline.length * size * 1.1 + 18;
 
-  // The key from the foot of the panel up; the summary takes what room is left between.
-  const KEY_SIZE = 22;
-  const KEY_LEAD = 34;
-  const keyTop = CARD.height - BAND - 24 - text.key.length * KEY_LEAD;
-  text.key.forEach((row, i) => {
-    const top = keyTop + i * KEY_LEAD;
-    const sx = rtl ? CARD.width - MARGIN - 34 : MARGIN;
-    out.push(swatch(row, sx, top + 4, 34, 20));
-    const size = sizeToFit(row.label, width - 46, KEY_SIZE, fonts.regular);
-    out.push(`<text x="${x(MARGIN + 46)}" y="${n(top + 21)}" font-size="${n(size)}" ${anchor} fill="${INK}">${esc(row.label)}</text>`);
-  });
-  const SUMMARY = 30;
-  const LEAD = 39;
+  // The key from the foot of the panel up, each name in up to two lines (a layer's title says
+  // "schematic" at its end: never shrunk or cut), rows in order while they fit; the summary takes
+  // what room is left between.
+  const SUMMARY = 31;
+  const LEAD = 40;
+  // The summary keeps up to three lines; the key has the rest.
+  const keyRoom = CARD.height - BAND - 20 - (y + Math.min(3, wrap(text.summary, width, SUMMARY, fonts.regular).length) * LEAD + 16);
+  const KEY_SIZE = 24;
+  const KEY_LINE = 28;
+  const KEY_GAP = 9;
+  const SWATCH = 34;
+  const labelWidth = width - SWATCH - 12;
+  const rows: { row: KeyRow; lines: string[] }[] = [];
+  let keyHeight = 0;
+  for (const row of text.key) {
+    const label = wrap(row.label, labelWidth, KEY_SIZE, fonts.regular).slice(0, 2);
+    const height = label.length * KEY_LINE + KEY_GAP;
+    if (keyHeight + height > keyRoom) break;
+    rows.push({ row, lines: label });
+    keyHeight += height;
+  }
+  const keyTop = CARD.height - BAND - 20 - keyHeight;
+  let top = keyTop;
+  for (const { row, lines: label } of rows) {
+    out.push(swatch(row, rtl ? CARD.width - MARGIN - SWATCH : MARGIN, top + 6, SWATCH, 20));
+    label.forEach((l, i) =>
+      out.push(
+        `<text x="${x(MARGIN + SWATCH + 12)}" y="${n(top + 23 + i * KEY_LINE)}" font-size="${KEY_SIZE}" ${anchor} fill="${INK}">${esc(l)}</text>`,
+      ),
+    );
+    top += label.length * KEY_LINE + KEY_GAP;
+  }
   const room = Math.max(1, Math.floor((keyTop - 16 - y) / LEAD));
   out.push(lines(fitLines(text.summary, width, SUMMARY, room, fonts.regular), y + SUMMARY * 0.95, SUMMARY, LEAD, `fill="${INK}"`));
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import land from '../../assets/basemap/land.json';
 import borders from '../../assets/basemap/borders.json';
 import labels from '../../assets/basemap/country-labels.json';
@@ -88,8 +88,24 @@ const RELIEF_OPACITY = /(<image data-relief="" [^>]*?) opacity="([\d.]+)"/;
 const RELIEF_HREF = 'relief:crop';
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
 
-/** The card of `view` with `text`, as PNG bytes. */
-export function renderCard(story: Story, data: StoryData, shade: Shade | undefined, view: View, text: CardText): Uint8Array {
+/**
+ * resvg lays out a text's lines (tspans) as one bidirectional run: an Arabic name under its
+ * Latin one lands on top of it. One text element a line, as static-svg.ts places them (1.15 em apart).
+ */
+const lineByLine = (svg: string) =>
+  svg.replace(
+    /<text x="([\d.-]+)" y="([\d.-]+)" font-size="([\d.]+)"([^>]*)>((?:<tspan[^>]*>[^<]*<\/tspan>){2,})<\/text>/g,
+    (_, x: string, y: string, size: string, attrs: string, spans: string) =>
+      [...spans.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)]
+        .map(
+          (m, i) =>
+            `<text x="${x}" y="${Math.round((Number(y) + i * 1.15 * Number(size)) * 10) / 10}" font-size="${size}"${attrs}>${m[1]}</text>`,
+        )
+        .join(''),
+  );
+
+/** The card of `view` with `text`, as PNG bytes: drawn on libuv's thread pool, so cards are drawn side by side. */
+export async function renderCard(story: Story, data: StoryData, shade: Shade | undefined, view: View, text: CardText): Promise<Uint8Array> {
   const { files, measures } = loadFonts();
   const frame = cardFrame();
   const crop = shade && cropShade(shade, view.camera, frame);
@@ -97,13 +113,13 @@ export function renderCard(story: Story, data: StoryData, shade: Shade | undefin
     RELIEF_OPACITY,
     (_, image: string, opacity: string) => `${image.replace(RELIEF_HREF, () => dataUrl(crop!.png(Number(opacity))))}`,
   );
-  const svg = cardSvg(map, text, measures);
-  const png = new Resvg(svg, { font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } }).render().asPng();
-  return new Uint8Array(png);
+  const svg = cardSvg(lineByLine(map), text, measures);
+  const image = await renderAsync(svg, { font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } });
+  return new Uint8Array(image.asPng());
 }
 
 /** Every share file of the site, and the story page's tags. English, left to right. */
-export function renderShare(input: ShareInput): ShareFiles {
+export async function renderShare(input: ShareInput): Promise<ShareFiles> {
   const { story, site } = input;
   const { meta } = story;
   const credit = [meta.byline, meta.credits].filter(Boolean).join(' · ');
@@ -115,13 +131,15 @@ export function renderShare(input: ShareInput): ShareFiles {
   };
   const relief = input.relief && decodeShade(input.relief, RELIEF_BOUNDS);
   const card = (view: View, words: Pick<CardText, 'kicker' | 'headline' | 'summary'>) =>
-    renderCard(story, input.data, relief, view, { dir: 'ltr', lang: 'en', ...words, key: cardKey(story, view), credit });
+    renderCard(story, input.data, relief, view, { dir: 'ltr', lang: 'en', ...words, key: cardKey(story, input.data, view), credit });
 
-  const storyCard = card(story.explore, { kicker: '', headline: meta.title, summary: firstSentence(meta.dek) });
-  files.set(cardPath(), storyCard);
+  const [storyCard, ...stepCards] = await Promise.all([
+    card(story.explore, { kicker: '', headline: meta.title, summary: firstSentence(meta.dek) }),
+    ...story.steps.map((step, i) => card(story.views[i]!, { kicker: meta.title, headline: step.date.label, summary: step.share })),
+  ]);
+  files.set(cardPath(), storyCard!);
   story.steps.forEach((step, i) => {
-    const view = story.views[i]!;
-    const png = card(view, { kicker: meta.title, headline: step.date.label, summary: step.share });
+    const png = stepCards[i]!;
     files.set(cardPath(step.id), png);
     const preview: Preview = {
       title: `${step.date.label}: ${meta.title}`,
@@ -144,7 +162,7 @@ export function renderShare(input: ShareInput): ShareFiles {
     title: meta.title,
     description: meta.dek,
     url: site ?? './',
-    image: { url: addressOf(cardPath(), storyCard), alt: `Map, ${story.explore.date.label}: ${meta.title}` },
+    image: { url: addressOf(cardPath(), storyCard!), alt: `Map, ${story.explore.date.label}: ${meta.title}` },
   });
   return { files, head: site ? `${head}\n    <link rel="canonical" href="${site}" />` : head };
 }

@@ -18,15 +18,20 @@ export function wrap(text: string, width: number, size: number, measure: Measure
 /**
  * `text` in at most `maxLines` lines; when it does not fit, cut cleanly: after the last clause
  * (comma, semicolon, colon, dash) that keeps at least half the room, else after the last whole
- * word that fits, with an ellipsis and no dangling punctuation.
+ * word that fits, with an ellipsis, no dangling punctuation, and a quotation closed.
  */
 export function fitLines(text: string, width: number, size: number, maxLines: number, measure: Measure): string[] {
   const whole = wrap(text, width, size, measure);
   if (whole.length <= maxLines) return whole;
   const fits = (s: string) => wrap(s, width, size, measure).length <= maxLines;
-  const cutAt = (end: number) => `${text.slice(0, end).replace(/[\s,;:.–—-]+$/u, '')}${ELLIPSIS}`;
+  // A quotation cut short still closes: “… words…”
+  const cutAt = (end: number) => {
+    const kept = text.slice(0, end).replace(/[\s,;:.–—-]+$/u, '');
+    return `${kept}${ELLIPSIS}${(kept.match(/“/g)?.length ?? 0) > (kept.match(/”/g)?.length ?? 0) ? '”' : ''}`;
+  };
   const words = [...text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1);
-  const clauses = [...text.matchAll(/[,;:](?=\s)|\s[–—](?=\s)/g)].map((m) => m.index);
+  // (not a colon that opens a quotation: the card would give the speaker and not the words)
+  const clauses = [...text.matchAll(/[,;](?=\s)|:(?=\s+[^“"‘\s])|\s[–—](?=\s)/g)].map((m) => m.index);
   const longest = words.filter((end) => fits(cutAt(end))).at(-1) ?? 0;
   const clause = clauses.filter((end) => end <= longest && end >= longest / 2).at(-1);
   const end = clause ?? longest;

@@ -19,7 +19,7 @@ export function sharePlugin(): Plugin {
   let story: StoryPluginApi | undefined;
   let relief: ReliefPluginApi | undefined;
   let site: string | null = null;
-  let rendered: ShareFiles | undefined;
+  let rendered: Promise<ShareFiles> | undefined;
   const share = () => {
     const loaded = story?.load();
     if (!loaded?.story) throw new Error('share: the story plugin has no story to draw');
@@ -38,13 +38,13 @@ export function sharePlugin(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, { filename }) {
+      async handler(html, { filename }) {
         if (!filename.endsWith('index.html')) return html;
-        return html.replace('</head>', `  ${share().head}\n  </head>`);
+        return html.replace('</head>', `  ${(await share()).head}\n  </head>`);
       },
     },
-    generateBundle() {
-      for (const [fileName, source] of share().files) this.emitFile({ type: 'asset', fileName, source });
+    async generateBundle() {
+      for (const [fileName, source] of (await share()).files) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }
