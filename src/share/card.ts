@@ -121,8 +121,8 @@ export function cardSvg(map: string, text: CardText, fonts: CardFonts): string {
   // what room is left between.
   const SUMMARY = 31;
   const LEAD = 40;
-  // The summary keeps up to three lines; the key has the rest.
-  const keyRoom = CARD.height - BAND - 20 - (y + Math.min(3, wrap(text.summary, width, SUMMARY, fonts.regular).length) * LEAD + 16);
+  // The summary keeps up to four lines; the key has the rest.
+  const keyRoom = CARD.height - BAND - 20 - (y + Math.min(4, wrap(text.summary, width, SUMMARY, fonts.regular).length) * LEAD + 16);
   const KEY_SIZE = 24;
   const KEY_LINE = 28;
   const KEY_GAP = 9;
