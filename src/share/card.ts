@@ -2,6 +2,7 @@
 // panel of text on the side a reader starts from: the story's title, the date, one line of
 // summary, the map's colours named, and a credit band. Pure: SVG out; the direction and every
 // string come in, so an edition in another language or script reuses it.
+import { esc } from '../map/static/static-svg.ts';
 import type { Story, StoryData, View } from '../story/model.ts';
 import { snapshot } from '../geo/morph-plan.ts';
 import { projector } from '../geo/projection.ts';
@@ -91,7 +92,6 @@ export function cardFrame(): Frame {
   return { width, height, padding, zoomOffset: freeAreaZoomOffset(width - 16, height - 16) };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
 /** The card as an SVG document: `map` is the step's static map drawn in cardFrame(). */

@@ -2,6 +2,7 @@
 // page per step (s/<step-id>/) carrying that step's card, which sends people on to the story at
 // that step at once. Crawlers run no script and drop #fragments: a page per step is the only
 // way a link to one step can preview that step. Pure: HTML out.
+import { esc } from '../map/static/static-svg.ts';
 import { CARD } from './card.ts';
 
 export interface Preview {
@@ -12,7 +13,6 @@ export interface Preview {
   image: { url: string; alt: string };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const meta = (key: 'property' | 'name', name: string, content: string) => `<meta ${key}="${name}" content="${esc(content)}" />`;
 
 /** The tags a link preview is drawn from. */

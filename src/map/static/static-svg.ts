@@ -61,7 +61,8 @@ function reliefImage({ href, bounds: [west, south, east, north] }: ReliefImage, 
 /** Screen position (CSS px from the map's top-left) of [lon, lat] under `camera`, drawn flat as maplibre draws it at pitch 0. */
 export const projector = (camera: Camera, frame: Frame): Project => geoProjector(camera, frame);
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside SVG or HTML elements and quoted attributes. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 const xy = ([x, y]: [number, number]) => `${n(x)},${n(y)}`;
 /** Linear interpolation by zoom, clamped, as the basemap style's `byZoom`. */
