@@ -155,7 +155,7 @@ export function cardSvg(map: string, text: CardText, fonts: CardFonts): string {
   const creditSize = sizeToFit(text.credit, CARD.width - 2 * MARGIN, 17, fonts.regular);
   const panelX = rtl ? CARD.width - PANEL : 0;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="Noto Sans, Noto Sans Arabic" lang="${esc(text.lang)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="${rtl ? 'Noto Sans Arabic, Noto Sans' : 'Noto Sans, Noto Sans Arabic'}" lang="${esc(text.lang)}">`,
     `<g transform="translate(${rtl ? 0 : PANEL} 0) scale(${MAP_SCALE})">${map}</g>`,
     `<rect x="${panelX}" y="0" width="${PANEL}" height="${CARD.height - BAND}" fill="#FFFFFF"/>`,
     `<rect x="${rtl ? panelX : PANEL - 1}" y="0" width="1" height="${CARD.height - BAND}" fill="${BASEMAP.borderOther}"/>`,
