@@ -5,6 +5,7 @@ import { embedPlugin } from './src/embed/vite-plugin.ts';
 import { prerenderPlugin } from './src/ssr/vite-plugin.ts';
 import { reliefPlugin } from './src/relief/vite-plugin.ts';
 import { enginePrefetchPlugin } from './src/map/engine/vite-plugin.ts';
+import { sharePlugin } from './src/share/vite-plugin.ts';
 import { STORY_SCRIPT } from './story.config.ts';
 
 // The prerender's server run needs no CSS: the client build already bundles it.
@@ -21,6 +22,7 @@ export default defineConfig({
     embedPlugin(),
     reliefPlugin(),
     enginePrefetchPlugin(),
+    sharePlugin(),
     prerenderPlugin({ entry: 'src/ssr/entry.ts', plugins: serverPlugins }),
   ],
   build: {

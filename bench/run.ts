@@ -10,6 +10,7 @@ import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
 import { printSoakFigures } from './soak.ts';
 import { printScrollFigures } from './scroll.ts';
+import { printShareFigures } from './share.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const target = (ok: boolean, what: string) => `${ok ? '✓' : '✗'} target ${what}`;
@@ -28,6 +29,7 @@ console.log(`  map CSS                     ${kB(s.map.css)}`);
 console.log(`  story layer data            ${kB(s.map.data)}`);
 console.log(`  relief tiles (PNG, as sent) ${kB(s.relief.tiles)} in ${s.relief.count} tiles, of which a step's view loads a few`);
 console.log(`  relief shade, static maps   ${kB(s.relief.shade)}`);
+await printShareFigures();
 
 // Lighthouse varies from run to run on a shared machine: the median of three runs.
 const RUNS = 3;

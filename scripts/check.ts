@@ -9,6 +9,8 @@ import { countProblems, formatReport, frameSource } from '../src/story/errors.ts
 import { LIMITS } from '../src/story/limits.ts';
 import { loadStoryFile } from '../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../story.config.ts';
+import { loadEnv } from 'vite';
+import { siteAddress } from '../src/share/site.ts';
 
 const started = performance.now();
 const script = process.argv[2] ?? STORY_SCRIPT;
@@ -25,5 +27,15 @@ const what = result.story ? `${result.story.steps.length} steps and ${Object.key
 const report = formatReport(result.errors, source, LIMITS.errorsShown).map((p) => `${p}\n\n`);
 // One write, and an exit code instead of process.exit(): Node then drains stdout before it ends,
 // so a report piped to a file or `| cat` keeps its last lines and the summary.
-process.stdout.write(`${report.join('')}${countProblems(result.errors)}. Checked ${what} in ${Math.round(checked)} ms.\n`);
+process.stdout.write(`${report.join('')}${siteWarning()}${countProblems(result.errors)}. Checked ${what} in ${Math.round(checked)} ms.\n`);
 process.exitCode = errors ? 1 : 0;
+
+/** The build's site address (shell or .env files, as `vite build` reads them): link previews need it for their images. */
+function siteWarning(): string {
+  try {
+    if (siteAddress(loadEnv('production', process.cwd(), 'VITE_').VITE_SITE_URL)) return '';
+    return "warning: VITE_SITE_URL is not set: link previews of the story and its steps will lack their card images (set it to the site's address, e.g. https://example.org/qalamoun/, for the build)\n\n";
+  } catch (e) {
+    return `warning: ${(e as Error).message}: the build will fail\n\n`;
+  }
+}

@@ -55,9 +55,14 @@ const freeArea = (width: number, height: number) => {
  */
 export function zoomOffset(width: number, height: number): number {
   if (width <= 0 || height <= 0) return 0;
-  const ref = freeArea(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
   const here = freeArea(width, height);
-  return Math.log2(Math.min(here.width / ref.width, here.height / ref.height));
+  return freeAreaZoomOffset(here.width, here.height);
+}
+
+/** The same for a free map of `width` × `height` laid out otherwise (a share card's). */
+export function freeAreaZoomOffset(width: number, height: number): number {
+  const ref = freeArea(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
+  return Math.log2(Math.min(width / ref.width, height / ref.height));
 }
 
 /** The map's frame on a screen of this size: the cards' padding and the zoom offset. */

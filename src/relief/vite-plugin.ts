@@ -58,6 +58,8 @@ export function reliefPlugin({ dir = 'assets/relief' }: { dir?: string } = {}): 
   };
   return {
     name: 'story-relief',
+    // for the share cards' static maps (src/share/vite-plugin.ts)
+    api: { files: relief },
     configResolved(config) {
       root = config.root;
     },

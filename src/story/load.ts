@@ -10,6 +10,7 @@ import { parseTree } from 'jsonc-parser';
 import { parseCaption, plainText, wordCount, type Block, type MarkupError } from './markup.ts';
 import { exploreView, resolveViews } from './resolve.ts';
 import { typesetBlocks, typesetter } from './typography.ts';
+import { captionSummary } from './summary.ts';
 import type { Story, StoryData } from './model.ts';
 import { frontStatuses, heldAreas } from '../geo/held.ts';
 import { linesOf } from '../geo/rings.ts';
@@ -507,6 +508,7 @@ function compile(opts: LoadOptions): LoadResult {
         s.alt ??
           `Map: ${views[i]!.layers.map((id) => layerTitle.get(id)).join(', ') || 'the region'}. ${plainText(captions[i]!)}`.trim(),
       ),
+      share: plain(s.share ?? captionSummary(captions[i]!)),
       sources: s.sources,
     })),
     views,

@@ -35,6 +35,8 @@ export interface StoryStep {
   date: StoryDate;
   caption: Block[];
   alt: string;
+  /** one line for the share card and share sheet: the script's `share:`, else the caption's first sentence */
+  share: string;
   sources: string[];
 }
 

@@ -11,6 +11,8 @@ const doc = <T extends z.ZodType>(schema: T, description: string, example: unkno
 /** Caption and method lengths past any real card: they bound the markup parser's work on a bad script. */
 const CAPTION_MAX = 4000;
 const METHOD_MAX = 8000;
+/** A share card holds about this much in its summary's lines. */
+const SHARE_MAX = 140;
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lowercase letters, digits and single hyphens, e.g. "flitah-hills"');
@@ -264,6 +266,11 @@ export const Step = doc(
       z.string().min(1, 'a caption is required').max(CAPTION_MAX, `a caption is limited to ${CAPTION_MAX.toLocaleString('en')} characters (a card holds about 80 words)`),
       'text of the card: paragraphs, *emphasis*, **strong**, [links](https://…), "> " quotes ending "> — Name"; about 80 words fit on a phone',
       'By 3 April the army was closing on *Zabadani* along three axes.',
+    ),
+    share: doc(
+      z.string().min(1).max(SHARE_MAX, `a share summary is limited to ${SHARE_MAX} characters: one line on the preview card`).optional(),
+      "one line for this step's preview card and share text (plain text); the caption's first sentence when left out",
+      'By 3 April the army had closed on Zabadani along three axes.',
     ),
     alt: doc(z.string().min(1).optional(), 'what the map shows at this step, for screen readers', 'Close-up of Zabadani with two arrows.'),
     camera: doc(Camera.optional(), 'where the map looks; inherited from the step before when left out', {

@@ -48,6 +48,8 @@ export function storyPlugin(options: { script: string }): Plugin {
 
   return {
     name: 'story',
+    // the compiled story for other build plugins (src/share/vite-plugin.ts)
+    api: { load },
     configResolved(config) {
       root = config.root;
     },

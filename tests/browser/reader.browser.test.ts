@@ -262,7 +262,7 @@ describe('deep links', () => {
     }
     expect(await page.evaluate(() => history.length)).toBe(length);
     const share = page.locator(`#${ids[1]}`).getByRole('link', { name: /^Share this step/ });
-    expect(await share.getAttribute('href')).toBe(`#${ids[1]}`);
+    expect(await share.getAttribute('href')).toBe(`s/${ids[1]}/`);
     await page.close();
   });
 });

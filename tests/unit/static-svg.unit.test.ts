@@ -113,7 +113,7 @@ describe('static map relief', () => {
   // north up: the bearing gets its own test
   const view = { ...story!.views[1]!, camera: { ...story!.views[1]!.camera, bearing: 0 } };
   const attrs = (svg: string) => {
-    const tag = /<image data-relief [^>]*\/>/.exec(svg)?.[0] ?? '';
+    const tag = /<image data-relief="" [^>]*\/>/.exec(svg)?.[0] ?? '';
     return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
   };
 

@@ -8,8 +8,7 @@ import type { Camera, Layer } from '../../story/schema.ts';
 import { snapshot } from '../../geo/morph-plan.ts';
 import { projector as geoProjector, type Frame } from '../../geo/projection.ts';
 import { linesOf } from '../../geo/rings.ts';
-import { BASEMAP, SIDES, tokenColor } from '../../palette/palette.ts';
-import { FRONT_FILL_OPACITY } from '../style/story-layers.ts';
+import { BASEMAP, SIDES, STATUSES, tokenColor } from '../../palette/palette.ts';
 import {
   HIGHLIGHT_TEXT_SIZE,
   labelOffset,
@@ -56,13 +55,14 @@ function reliefImage({ href, bounds: [west, south, east, north] }: ReliefImage, 
   const size = `width="${n(Math.hypot(ne[0] - nw[0], ne[1] - nw[1]))}" height="${n(Math.hypot(sw[0] - nw[0], sw[1] - nw[1]))}"`;
   const turn = Math.abs(angle) < 0.05 ? '' : ` transform="rotate(${n(angle)} ${xy(nw)})"`;
   const opacity = `opacity="${n(byZoom(z, 8, 1, 11, 0.6))}"`;
-  return `<image data-relief href="${esc(href)}" x="${n(nw[0])}" y="${n(nw[1])}" ${size} preserveAspectRatio="none" ${opacity}${turn}/>`;
+  return `<image data-relief="" href="${esc(href)}" x="${n(nw[0])}" y="${n(nw[1])}" ${size} preserveAspectRatio="none" ${opacity}${turn}/>`;
 }
 
 /** Screen position (CSS px from the map's top-left) of [lon, lat] under `camera`, drawn flat as maplibre draws it at pitch 0. */
 export const projector = (camera: Camera, frame: Frame): Project => geoProjector(camera, frame);
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside SVG or HTML elements and quoted attributes. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 const xy = ([x, y]: [number, number]) => `${n(x)},${n(y)}`;
 /** Linear interpolation by zoom, clamped, as the basemap style's `byZoom`. */
@@ -266,7 +266,7 @@ function fills(layer: Layer, fc: FeatureCollection, view: View, project: Project
           f.geometry,
           project,
           true,
-          `fill="${color}" fill-opacity="${FRONT_FILL_OPACITY[String(prop(f, 'status'))] ?? 0.2}" fill-rule="evenodd"`,
+          `fill="${color}" fill-opacity="${STATUSES[prop(f, 'status') as keyof typeof STATUSES]?.fillOpacity ?? 0.2}" fill-rule="evenodd"`,
         );
       })
       .join('');
