@@ -2,7 +2,7 @@
 // step (resvg, from the static map's SVG and card.ts), each step's preview page, and the tags for
 // the story's own page. The fonts are the page's own Noto files, unpacked from @fontsource's WOFF.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -19,6 +19,8 @@ import { subsetMeasure } from './metrics.ts';
 import { previewTags, stepPage, type Preview } from './pages.ts';
 import { woffToSfnt } from './woff.ts';
 import { cropShade, decodeShade, type Shade } from './relief-crop.ts';
+
+const RESVG_VERSION = (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version;
 
 const FONT_FILES = {
   regular: [
@@ -51,10 +53,7 @@ function loadFonts() {
     const bold = FONT_FILES.bold.map(read);
     const files = [...regular, ...bold].map((sfnt) => {
       const file = join(tmpdir(), `story-share-${createHash('sha256').update(sfnt).digest('hex').slice(0, 16)}.ttf`);
-      if (!existsSync(file)) {
-        writeFileSync(`${file}.${process.pid}`, sfnt);
-        renameSync(`${file}.${process.pid}`, file); // whole or not at all, for a build running beside
-      }
+      if (!existsSync(file)) writeWhole(file, sfnt);
       return file;
     });
     fonts = { files, measures: { regular: subsetMeasure(regular), bold: subsetMeasure(bold) } };
@@ -69,6 +68,8 @@ export interface ShareInput {
   relief?: Uint8Array;
   /** the site's address, ending in "/": previews need absolute image addresses */
   site: string | null;
+  /** where drawn cards are kept between builds (renderCard) */
+  cacheDir?: string;
 }
 
 export interface ShareFiles {
@@ -104,8 +105,25 @@ const lineByLine = (svg: string) =>
         .join(''),
   );
 
-/** The card of `view` with `text`, as PNG bytes: drawn on libuv's thread pool, so cards are drawn side by side. */
-export async function renderCard(story: Story, data: StoryData, shade: Shade | undefined, view: View, text: CardText): Promise<Uint8Array> {
+/** Writes `bytes` to `file` whole or not at all, for a build running beside. */
+function writeWhole(file: string, bytes: Uint8Array) {
+  writeFileSync(`${file}.${process.pid}`, bytes);
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+/**
+ * The card of `view` with `text`, as PNG bytes: drawn on libuv's thread pool, so cards are drawn
+ * side by side. With `cacheDir`, a card drawn before from the same SVG is read back instead
+ * (drawing is most of a build's time, and the test suite builds the site several times).
+ */
+export async function renderCard(
+  story: Story,
+  data: StoryData,
+  shade: Shade | undefined,
+  view: View,
+  text: CardText,
+  cacheDir?: string,
+): Promise<Uint8Array> {
   const { files, measures } = loadFonts();
   const frame = cardFrame();
   const crop = shade && cropShade(shade, view.camera, frame);
@@ -114,8 +132,17 @@ export async function renderCard(story: Story, data: StoryData, shade: Shade | u
     (_, image: string, opacity: string) => `${image.replace(RELIEF_HREF, () => dataUrl(crop!.png(Number(opacity))))}`,
   );
   const svg = cardSvg(lineByLine(map), text, measures);
-  const image = await renderAsync(svg, { font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } });
-  return new Uint8Array(image.asPng());
+  const font = { fontFiles: files, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' };
+  // Keyed by everything that draws the card: the SVG, the fonts and resvg's version.
+  const key = createHash('sha256').update(RESVG_VERSION).update(JSON.stringify(font)).update(svg).digest('hex').slice(0, 32);
+  const cached = cacheDir && join(cacheDir, `${key}.png`);
+  if (cached && existsSync(cached)) return new Uint8Array(readFileSync(cached));
+  const png = new Uint8Array((await renderAsync(svg, { font })).asPng());
+  if (cached) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeWhole(cached, png);
+  }
+  return png;
 }
 
 /** Every share file of the site, and the story page's tags. English, left to right. */
@@ -131,7 +158,14 @@ export async function renderShare(input: ShareInput): Promise<ShareFiles> {
   };
   const relief = input.relief && decodeShade(input.relief, RELIEF_BOUNDS);
   const card = (view: View, words: Pick<CardText, 'kicker' | 'headline' | 'summary'>) =>
-    renderCard(story, input.data, relief, view, { dir: 'ltr', lang: 'en', ...words, key: cardKey(story, input.data, view), credit });
+    renderCard(
+      story,
+      input.data,
+      relief,
+      view,
+      { dir: 'ltr', lang: 'en', ...words, key: cardKey(story, input.data, view), credit },
+      input.cacheDir,
+    );
 
   const [storyCard, ...stepCards] = await Promise.all([
     card(story.explore, { kicker: '', headline: meta.title, summary: firstSentence(meta.dek) }),

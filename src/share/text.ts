@@ -3,6 +3,8 @@
 import type { Measure } from './metrics.ts';
 
 const ELLIPSIS = '…';
+/** Words a cut never ends on: "…mountains on the…" reads as broken, "…mountains…" as cut. */
+const DANGLING = /(?:^|\s)(?:a|an|the|of|on|in|into|for|to|and|or|but|by|with|at|from|as|its|their|his|her|that|who|which)$/i;
 
 /** Greedy lines of at most `width` (in the measure's units × `size`). A word longer than a line stands alone. */
 export function wrap(text: string, width: number, size: number, measure: Measure): string[] {
@@ -18,7 +20,8 @@ export function wrap(text: string, width: number, size: number, measure: Measure
 /**
  * `text` in at most `maxLines` lines; when it does not fit, cut cleanly: after the last clause
  * (comma, semicolon, colon, dash) that keeps at least half the room, else after the last whole
- * word that fits, with an ellipsis, no dangling punctuation, and a quotation closed.
+ * word that fits and is not a dangling article, preposition or conjunction, with an ellipsis, no
+ * dangling punctuation, and a quotation closed.
  */
 export function fitLines(text: string, width: number, size: number, maxLines: number, measure: Measure): string[] {
   const whole = wrap(text, width, size, measure);
@@ -29,7 +32,7 @@ export function fitLines(text: string, width: number, size: number, maxLines: nu
     const kept = text.slice(0, end).replace(/[\s,;:.–—-]+$/u, '');
     return `${kept}${ELLIPSIS}${(kept.match(/“/g)?.length ?? 0) > (kept.match(/”/g)?.length ?? 0) ? '”' : ''}`;
   };
-  const words = [...text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1);
+  const words = [...text.matchAll(/\S(?=\s)/g)].map((m) => m.index + 1).filter((end) => !DANGLING.test(text.slice(0, end)));
   // (not a colon that opens a quotation: the card would give the speaker and not the words)
   const clauses = [...text.matchAll(/[,;](?=\s)|:(?=\s+[^“"‘\s])|\s[–—](?=\s)/g)].map((m) => m.index);
   const longest = words.filter((end) => fits(cutAt(end))).at(-1) ?? 0;

@@ -142,6 +142,8 @@ describe('share text', () => {
     ]);
     expect(fitLines('Short enough', 20, 1, 1, measure)).toEqual(['Short enough']);
     expect(fitLines('one two three four five six', 10, 1, 1, measure)).toEqual(['one two…']);
+    // never on a dangling "the", "on", "for"…
+    expect(fitLines('rebels for the bare mountains on the border', 24, 1, 1, measure)).toEqual(['rebels for the bare…']);
   });
 
   it('reads the site address and resolves a step page against the story, embedded or not', () => {
