@@ -155,6 +155,8 @@ export function storyAdapter(
     places: shownPlaces(story.layers, data, view),
   };
   let pending: [View, ShowOptions] | null = [view, options];
+  /** the scrubber's day, kept until the layers are in */
+  let day: string | null = null;
   let loaded = false;
   let offset = options.zoomOffset;
   let padding = options.padding;
@@ -239,6 +241,8 @@ export function storyAdapter(
     loaded = true;
     if (pending) apply(...pending);
     pending = null;
+    // A day asked for before the layers were in (a link to a date) is drawn over the view's snapshot.
+    if (day !== null) fronts.showDay(day);
   };
 
   return {
@@ -255,6 +259,10 @@ export function storyAdapter(
     show(v, o) {
       if (loaded) apply(v, o);
       else pending = [v, o];
+    },
+    showDay(d) {
+      day = d;
+      if (loaded) fronts.showDay(d);
     },
     camera: () => adapterCamera(),
     project(lngLat) {

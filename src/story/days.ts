@@ -1,0 +1,58 @@
+// The explore scrubber's calendar, in words: the days the fronts were mapped, what the date stamp
+// and screen readers say of a day, the steps dated on it, and why a linked day was moved.
+import type { HeldAreas } from '../geo/held.ts';
+import { between, dayNumber, isoDay, type ClampedDay } from '../geo/timeline.ts';
+import { formatDateRange, formatDay } from './dates.ts';
+import type { StoryStep } from './model.ts';
+import { plainText } from './plain-text.ts';
+
+/** Every day a front snapshot maps, ascending: the scrubber's range and its marks. */
+export const frontDays = (areas: HeldAreas): string[] => [...new Set(Object.values(areas).flatMap((s) => Object.keys(s)))].sort();
+
+export const longDay = (day: string): string => formatDateRange({ from: day, to: day });
+
+/** The map's date stamp on a day: between two snapshots, it says that the lines are drawn between them. */
+export function dayStamp(day: string, days: readonly string[]): string {
+  const { from, to, t } = between(days, day);
+  if (t === 0) return longDay(day);
+  const year = Number(day.slice(0, 4));
+  return `${longDay(day)} · lines drawn between the ${formatDay(days[from]!, year)} and ${formatDay(days[to]!, year)} maps`;
+}
+
+/** Steps dated more loosely than this (commentary, a month's build-up) are not a day's events. */
+const EVENT_SPAN_DAYS = 14;
+
+/** The story's steps dated on `day` (their dates include it, to within two weeks), in story order. */
+export const eventsOn = (steps: readonly StoryStep[], day: string): StoryStep[] =>
+  steps.filter(
+    (s) => s.date.from <= day && day <= s.date.to && dayNumber(s.date.to) - dayNumber(s.date.from) <= EVENT_SPAN_DAYS,
+  );
+
+/** A step in a list of events: its caption's first sentence, as the card words it (attributed there). */
+export function eventText(step: StoryStep): string {
+  const first = step.caption[0];
+  const text = first ? plainText([first]) : step.alt;
+  return text.split(/(?<=[.!?])\s/)[0]!;
+}
+
+/** Why a day asked for by a link is not the day shown; null when it is. */
+export function clampNote({ day, asked }: ClampedDay, text: string): string | null {
+  if (asked === 'invalid') return `“${text}” is not a date written as 2015-05-18: showing ${longDay(day)}, the last map.`;
+  if (asked === 'early') return `The maps begin on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
+  if (asked === 'late') return `The maps end on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
+  return null;
+}
+
+/**
+ * The next day Play shows after `day`: the next day, or under reduced motion the next snapshot
+ * (no tween between them); null on the last day.
+ */
+export function playNext(days: readonly string[], day: string, bySnapshot: boolean): string | null {
+  const last = days.at(-1)!;
+  if (day >= last) return null;
+  return bySnapshot ? days.find((d) => d > day)! : isoDay(dayNumber(day) + 1);
+}
+
+/** The snapshot after (dir 1) or before (dir -1) `day`, for Page Up and Page Down; the day itself at the ends. */
+export const snapshotStep = (days: readonly string[], day: string, dir: 1 | -1): string =>
+  (dir > 0 ? days.find((d) => d > day) : days.findLast((d) => d < day)) ?? day;
