@@ -11,12 +11,16 @@ export const frontDays = (areas: HeldAreas): string[] => [...new Set(Object.valu
 
 export const longDay = (day: string): string => formatDateRange({ from: day, to: day });
 
-/** The map's date stamp on a day: between two snapshots, it says that the lines are drawn between them. */
-export function dayStamp(day: string, days: readonly string[]): string {
+/** The map's date stamp on a day: between two snapshots it says so, short enough for one line on a phone (dayNote names them). */
+export const dayStamp = (day: string, days: readonly string[]): string =>
+  between(days, day).t === 0 ? longDay(day) : `${longDay(day)} · drawn between maps`;
+
+/** What the lines on a day are: a map of that day, or drawn between the two maps around it. */
+export function dayNote(day: string, days: readonly string[]): string {
   const { from, to, t } = between(days, day);
-  if (t === 0) return longDay(day);
+  if (t === 0) return 'The fronts as mapped on this day.';
   const year = Number(day.slice(0, 4));
-  return `${longDay(day)} · lines drawn between the ${formatDay(days[from]!, year)} and ${formatDay(days[to]!, year)} maps`;
+  return `Lines drawn between the ${formatDay(days[from]!, year)} and ${formatDay(days[to]!, year)} maps, not reported.`;
 }
 
 /** Steps dated more loosely than this (commentary, a month's build-up) are not a day's events. */
@@ -37,7 +41,7 @@ export function eventText(step: StoryStep): string {
 
 /** Why a day asked for by a link is not the day shown; null when it is. */
 export function clampNote({ day, asked }: ClampedDay, text: string): string | null {
-  if (asked === 'invalid') return `“${text}” is not a date written as 2015-05-18: showing ${longDay(day)}, the last map.`;
+  if (asked === 'invalid') return `The link’s date, “${text}”, is not a day: showing ${longDay(day)}, the last map.`;
   if (asked === 'early') return `The maps begin on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
   if (asked === 'late') return `The maps end on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
   return null;
