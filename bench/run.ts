@@ -8,6 +8,7 @@ import { measure } from './sizes.ts';
 import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
+import { printScrubFigures } from './scrub.ts';
 import { printSoakFigures } from './soak.ts';
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -80,4 +81,5 @@ for (const e of await engineSizes()) {
 }
 
 await printMorphFigures();
+await printScrubFigures();
 await printSoakFigures();

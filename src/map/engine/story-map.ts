@@ -6,6 +6,7 @@ import type { Story, StoryData, View } from '../../story/model.ts';
 import type { Camera } from '../../story/schema.ts';
 import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
 import { createFrontMorph } from '../front/front-morph.ts';
+import { perFrame } from '../front/per-frame.ts';
 import type { MorphPlan } from '../../geo/morph-plan.ts';
 import borders from '../../../assets/basemap/borders.json';
 import {
@@ -188,6 +189,8 @@ export function storyAdapter(
     },
   });
 
+  const dayFrame = perFrame((d: string | null) => fronts.showDay(d));
+
   // Whether the map has been idle (tiles laid out, nothing fading) since the last step was shown.
   let idle = false;
   const apply = (v: View, o: ShowOptions) => {
@@ -262,7 +265,7 @@ export function storyAdapter(
     },
     showDay(d) {
       day = d;
-      if (loaded) fronts.showDay(d);
+      if (loaded && (d !== null || fronts.state().day !== null || dayFrame.pending())) dayFrame.set(d);
     },
     camera: () => adapterCamera(),
     project(lngLat) {
@@ -282,7 +285,7 @@ export function storyAdapter(
       // Read back from the engine: an inline FeatureCollection (a URL would mean data not set by the story).
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
-    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing || dayFrame.pending(),
     labels() {
       if (!loaded) return { settled: false, labels: [] };
       const layers = [...engineLayers.filter((p) => p.spec.type === 'symbol').map((p) => p.spec.id), ...(names ? COUNTRY_LAYERS : [])];
@@ -311,6 +314,7 @@ export function storyAdapter(
     },
     resize: () => void map.resize(),
     destroy() {
+      dayFrame.cancel();
       fronts.destroy();
       setup.teardown?.();
       map.remove();

@@ -8,6 +8,7 @@ import { projector, staticMapSvg, type Basemap, type Frame, type ReliefImage } f
 import { snapshot, type MorphPlan } from '../../geo/morph-plan.ts';
 import { expand } from '../../geo/morph-space.ts';
 import { Morpher } from '../front/morpher.ts';
+import { perFrame } from '../front/per-frame.ts';
 import { RELIEF_BOUNDS, RELIEF_SHADE } from '../../relief/relief.ts';
 
 export interface StaticOptions {
@@ -41,6 +42,19 @@ export function createStaticMap({ container, story, data, plans, labels, view, o
   let morphers: [string, Morpher][] | null = null;
   let fronts: Record<string, GeoJSON.FeatureCollection> | undefined;
 
+  // One drawing per frame however fast the scrubber moves: the whole SVG is redrawn.
+  const dayFrame = perFrame((day: string | null) => {
+    morphers ??= story.layers.flatMap((l) => {
+      const plan = plans[l.id];
+      return l.kind === 'front' && plan && data[l.id]
+        ? [[l.id, new Morpher(expand(data[l.id]!, plan), data[l.id]!)] as [string, Morpher]]
+        : [];
+    });
+    // Each frame's features are rewritten by the next: copied, as the SVG is a string drawn once.
+    fronts = day === null ? undefined : Object.fromEntries(morphers.map(([id, m]) => [id, structuredClone(m.onDay(day))]));
+    render(frame);
+  });
+
   const render = ({ padding, zoomOffset }: Pick<ShowOptions, 'padding' | 'zoomOffset'>) => {
     frame = { width: container.clientWidth, height: container.clientHeight, padding, zoomOffset };
     el.innerHTML = staticMapSvg(story, data, basemap, current, frame, relief, fronts);
@@ -56,15 +70,7 @@ export function createStaticMap({ container, story, data, plans, labels, view, o
       render(o);
     },
     showDay(day) {
-      morphers ??= story.layers.flatMap((l) => {
-        const plan = plans[l.id];
-        return l.kind === 'front' && plan && data[l.id]
-          ? [[l.id, new Morpher(expand(data[l.id]!, plan), data[l.id]!)] as [string, Morpher]]
-          : [];
-      });
-      // Each frame's features are rewritten by the next: copied, as the SVG is a string drawn once.
-      fronts = day === null ? undefined : Object.fromEntries(morphers.map(([id, m]) => [id, structuredClone(m.onDay(day))]));
-      render(frame);
+      if (day !== null || fronts || dayFrame.pending()) dayFrame.set(day);
     },
     camera: () => current.camera,
     project: (lngLat) => projector(current.camera, frame)(lngLat),
@@ -75,7 +81,7 @@ export function createStaticMap({ container, story, data, plans, labels, view, o
       if (!layer || !fc) return null;
       return layer.kind === 'front' ? (fronts?.[layerId] ?? snapshot(fc, current.front)) : fc;
     },
-    isMoving: () => false,
+    isMoving: () => dayFrame.pending(),
     onMove(fn) {
       moved.add(fn);
       return () => void moved.delete(fn);
@@ -89,6 +95,9 @@ export function createStaticMap({ container, story, data, plans, labels, view, o
       render(frame);
     },
     resize: () => render(frame),
-    destroy: () => el.remove(),
+    destroy() {
+      dayFrame.cancel();
+      el.remove();
+    },
   };
 }
