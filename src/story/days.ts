@@ -32,11 +32,11 @@ export const eventsOn = (steps: readonly StoryStep[], day: string): StoryStep[] 
     (s) => s.date.from <= day && day <= s.date.to && dayNumber(s.date.to) - dayNumber(s.date.from) <= EVENT_SPAN_DAYS,
   );
 
-/** A step in a list of events: its caption's first sentence, as the card words it (attributed there). */
+/** A step in a list of events: its caption's first sentence, as the card words it (attributed there); one that introduces a quote, with the quote. */
 export function eventText(step: StoryStep): string {
-  const first = step.caption[0];
-  const text = first ? plainText([first]) : step.alt;
-  return text.split(/(?<=[.!?])\s/)[0]!;
+  const [first, next] = step.caption;
+  const sentence = (first ? plainText([first]) : step.alt).split(/(?<=[.!?])\s/)[0]!;
+  return sentence.endsWith(':') && next?.t === 'quote' && next.c[0] ? `${sentence} ${plainText([next.c[0]])}` : sentence;
 }
 
 /** Why a day asked for by a link is not the day shown; null when it is. */

@@ -12,6 +12,9 @@ import { Morpher } from '../../src/map/front/morpher.ts';
 import { staticMapSvg } from '../../src/map/static/static-svg.ts';
 import { heldRows } from '../../src/palette/legend.ts';
 import { exploreOfHash } from '../../src/scroll/hash.ts';
+import { eventsOn, eventText } from '../../src/story/days.ts';
+import { loadStoryFile } from '../../src/story/load-file.ts';
+import { STORY_SCRIPT } from '../../story.config.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
 const { story, data } = loadFixture(join(FIXTURES, 'morph'));
@@ -142,3 +145,21 @@ describe('the fronts on a day', () => {
 function empty(): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features: [] };
 }
+
+describe('the steps of a day', () => {
+  const { story: real } = loadStoryFile(STORY_SCRIPT);
+  const steps = real!.steps;
+
+  it('are those dated on it to within two weeks, not the commentary that spans the campaign', () => {
+    expect(eventsOn(steps, '2015-05-18').map((s) => s.id)).toEqual(['jurud-flitah', 'velayati']);
+    expect(eventsOn(steps, '2015-04-01').map((s) => s.id)).toEqual([]);
+  });
+
+  it('are listed by their first sentence, with the quote it introduces', () => {
+    const byId = (id: string) => steps.find((s) => s.id === id)!;
+    expect(eventText(byId('tallat-musa'))).toMatch(/^On 13 May, after two days of fighting, .* Lebanese border\.$/);
+    expect(eventText(byId('velayati'))).toMatch(
+      /^Visiting Lebanon on 18 May, an adviser to Iran’s supreme leader said: .We are filled with pride/,
+    );
+  });
+});
