@@ -8,6 +8,7 @@ import { measure } from './sizes.ts';
 import { printCheckFigures } from './check.ts';
 import { report as embedReport } from './embed.ts';
 import { printMorphFigures } from './morph.ts';
+import { printScrubFigures } from './scrub.ts';
 import { printSoakFigures } from './soak.ts';
 import { printScrollFigures } from './scroll.ts';
 import { printShareFigures } from './share.ts';
@@ -85,4 +86,5 @@ for (const e of await engineSizes()) {
 }
 
 await printMorphFigures();
+await printScrubFigures();
 await printSoakFigures();

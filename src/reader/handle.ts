@@ -8,6 +8,8 @@ import type { DataStatus, ReaderState } from './state.svelte.ts';
 export interface StoryHandle {
   readonly steps: readonly string[];
   readonly step: string | null;
+  /** the day the front lines show (ISO): the scrubber's while exploring, else the step's snapshot; null before the first front */
+  readonly date: string | null;
   readonly mapStatus: MapStatus;
   /** the story's shapes: 'failed' when their file failed or never answered (the map then shows the basemap alone, with a notice) */
   readonly dataStatus: DataStatus;
@@ -31,6 +33,8 @@ export interface StoryHandle {
 /** What the handle reads of the story: the places ringed now, and the layers that hold places. */
 export interface HandleStory {
   highlight: () => readonly string[];
+  /** the day the front lines show now */
+  date: () => string | null;
   layers: readonly string[];
 }
 
@@ -46,6 +50,9 @@ export function installHandle(state: ReaderState, story: HandleStory): StoryHand
     },
     get step() {
       return state.step;
+    },
+    get date() {
+      return story.date();
     },
     get mapStatus() {
       return state.mapStatus;

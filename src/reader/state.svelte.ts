@@ -12,6 +12,8 @@ export type DataStatus = 'loading' | 'ready' | 'failed';
 export class ReaderState {
   /** the active step; one past the last is the free-exploration zone after the story */
   index = $state(0);
+  /** the day the reader chose on the explore scrubber (ISO), kept while they scroll back into the story; null until they choose one */
+  date: string | null = $state(null);
   mapStatus: MapStatus = $state('loading');
   /** whether the story's shapes reached the map (StoryMap.svelte sets it once they are loaded, or given up on) */
   dataStatus: DataStatus = $state('loading');

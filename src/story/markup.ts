@@ -6,6 +6,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { PhrasingContent } from 'mdast';
 import { isCaptionHref } from './urls.ts';
+import { plainText } from './plain-text.ts';
+
+export { plainText };
 
 /** Text is a plain string (the commonest node, kept small in the page's JSON). */
 export type Inline =
@@ -280,16 +283,6 @@ function trimEnd(list: Inline[]): Inline[] {
     trimEnd(last.c);
   }
   return list;
-}
-
-const inlineText = (c: Inline[]): string => c.map((n) => (typeof n === 'string' ? n : inlineText(n.c))).join('');
-const blockText = (b: Block): string =>
-  b.t === 'p' ? inlineText(b.c) : [...b.c.map(blockText), ...(b.by ? [`— ${inlineText(b.by)}`] : [])].join(' ');
-
-/** Text content; blocks (and a quote's paragraphs and attribution) are joined by a space. */
-export function plainText(nodes: Block[] | Inline[]): string {
-  const isBlocks = (ns: Block[] | Inline[]): ns is Block[] => ns.every((n) => typeof n !== 'string' && (n.t === 'p' || n.t === 'quote'));
-  return isBlocks(nodes) ? nodes.map(blockText).join(' ') : inlineText(nodes);
 }
 
 /** Words = whitespace-separated tokens containing a letter or digit (so "—" is not a word). */

@@ -4,7 +4,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameCamera } from '../../src/geo/camera.ts';
-import { snapshot } from '../../src/geo/morph-plan.ts';
+import { planMorph, snapshot } from '../../src/geo/morph-plan.ts';
+import { expand } from '../../src/geo/morph-space.ts';
+import { Morpher } from '../../src/map/front/morpher.ts';
 import { plainText } from '../../src/story/markup.ts';
 import { connect } from './browser.ts';
 import { launch, PHONE, SUITE_FLAGS } from './chromium.ts';
@@ -147,6 +149,12 @@ describe('static maps when the map engine cannot run', () => {
     await engineFails(page);
     expect(await page.evaluate(() => window.__story!.mapStatus)).toBe('static');
     await everyStepHasItsMap(page);
+    // The explore scrubber's day is drawn too: the fronts between two snapshots, as the engine would.
+    await page.evaluate(() => (location.hash = '#explore/2015-05-15'));
+    await page.waitForFunction(() => window.__story?.date === '2015-05-15' && !window.__story.moving);
+    const morpher = new Morpher(expand(data.front!, planMorph(data.front!)), data.front!);
+    const drawn = await page.evaluate(() => window.__story!.layerData('front')!);
+    expect(drawn.features.map((f) => f.geometry)).toEqual(structuredClone(morpher.onDay('2015-05-15')).features.map((f) => f.geometry));
     await context.close();
   });
 

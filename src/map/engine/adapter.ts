@@ -28,6 +28,11 @@ export interface MapAdapter {
   readonly engine: MapEngine;
   /** Brings the map to `view` in one call (camera, layers, highlights); a new call interrupts a move in progress. */
   show(view: View, options: ShowOptions): void;
+  /**
+   * Draws the front lines on `day` (ISO; the explore scrubber), between snapshots interpolated
+   * by date with the morph plans, at once and without moving the camera; null: the view's own snapshot.
+   */
+  showDay(day: string | null): void;
   /** the camera now, in the script's terms (zoom as written, without this screen's zoomOffset) */
   camera(): Camera;
   /** where [lon, lat] is on screen now, in CSS pixels from the map's top-left corner */

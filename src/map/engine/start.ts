@@ -5,6 +5,7 @@
 import type { Story, StoryData, View } from '../../story/model.ts';
 import type { MapAdapter, MapStatus, ShowOptions } from './adapter.ts';
 import type { StaticMap } from '../static/static-map.ts';
+import type { StoryFiles } from './engine.ts';
 
 /** How long the engine may take to become ready before static maps stand in (it may still take over later). */
 export const ENGINE_PATIENCE_MS = 8000;
@@ -19,8 +20,8 @@ export interface StartOptions {
   now: () => { view: View; options: ShowOptions };
   /** starts the engine: resolves once it is ready, rejects when it cannot draw (engine.ts startMap) */
   engine: () => Promise<MapAdapter>;
-  /** loads the story layers' data, for the static maps */
-  data: () => Promise<StoryData>;
+  /** loads the story layers' data and the fronts' morph plans, for the static maps (a day between snapshots is drawn with the plans) */
+  files: () => Promise<StoryFiles>;
   /** loads the basemap's names, for the static maps (null without them) */
   labels: () => Promise<GeoJSON.FeatureCollection | null>;
   /** the map the reader sees changed */
@@ -47,10 +48,10 @@ export function startMapOrStatic(o: StartOptions): () => void {
   // Static maps before the first move are a preview, drawn flat; standing in for the engine
   // (no WebGL, a failure, too slow), they shade the relief the engine would have shown.
   let standingIn = false;
-  const data = o
-    .data()
-    .catch(() => ({}))
-    .then((d) => withEveryLayer(o.story, d));
+  const files = o
+    .files()
+    .catch((): StoryFiles => ({ data: null, plans: {} }))
+    .then((f) => ({ data: withEveryLayer(o.story, f.data ?? {}), plans: f.data ? f.plans : {} }));
 
   const showStatic = async (standIn: boolean) => {
     standingIn ||= standIn;
@@ -58,9 +59,9 @@ export function startMapOrStatic(o: StartOptions): () => void {
     if (fallback || fallbackPending || stopped) return;
     fallbackPending = true;
     try {
-      const [{ createStaticMap }, d, labels] = await Promise.all([import('../static/static-map.ts'), data, o.labels()]);
+      const [{ createStaticMap }, { data, plans }, labels] = await Promise.all([import('../static/static-map.ts'), files, o.labels()]);
       if (stopped || engineReady) return;
-      fallback = createStaticMap({ container: o.staticContainer, story: o.story, data: d, labels, ...o.now() });
+      fallback = createStaticMap({ container: o.staticContainer, story: o.story, data, plans, labels, ...o.now() });
       if (standingIn) fallback.shadeRelief();
       o.onMap(fallback, 'static');
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Story, StoryData, View } from '../../story/model.ts';
 import type { Camera } from '../../story/schema.ts';
 import { motionFor, type EngineLibrary, type MapAdapter, type Padding, type ShowOptions } from './adapter.ts';
 import { createFrontMorph } from '../front/front-morph.ts';
+import { perFrame } from '../front/per-frame.ts';
 import type { MorphPlan } from '../../geo/morph-plan.ts';
 import borders from '../../../assets/basemap/borders.json';
 import {
@@ -163,6 +164,8 @@ export function storyAdapter(
     places: shownPlaces(story.layers, data, view),
   };
   let pending: [View, ShowOptions] | null = [view, options];
+  /** the scrubber's day, kept until the layers are in */
+  let day: string | null = null;
   let loaded = false;
   let offset = options.zoomOffset;
   let padding = options.padding;
@@ -193,6 +196,8 @@ export function storyAdapter(
       for (const p of frontGhost({ id: layerId }, fade).paint) map.setPaintProperty(p.layer, p.property, p.value, UNCHECKED);
     },
   });
+
+  const dayFrame = perFrame((d: string | null) => fronts.showDay(d));
 
   // Whether the map has been idle (tiles laid out, nothing fading) since the last step was shown.
   let idle = false;
@@ -247,6 +252,8 @@ export function storyAdapter(
     loaded = true;
     if (pending) apply(...pending);
     pending = null;
+    // A day asked for before the layers were in (a link to a date) is drawn over the view's snapshot.
+    if (day !== null) fronts.showDay(day);
   };
 
   return {
@@ -263,6 +270,10 @@ export function storyAdapter(
     show(v, o) {
       if (loaded) apply(v, o);
       else pending = [v, o];
+    },
+    showDay(d) {
+      day = d;
+      if (loaded && (d !== null || fronts.state().day !== null || dayFrame.pending())) dayFrame.set(d);
     },
     camera: () => adapterCamera(),
     project(lngLat) {
@@ -282,7 +293,7 @@ export function storyAdapter(
       // Read back from the engine: an inline FeatureCollection (a URL would mean data not set by the story).
       return typeof data === 'object' && data !== null ? (data as GeoJSON.FeatureCollection) : null;
     },
-    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing,
+    isMoving: () => !loaded || map.isMoving() || fronts.state().morphing || dayFrame.pending(),
     labels() {
       if (!loaded) return { settled: false, labels: [] };
       const layers = [...engineLayers.filter((p) => p.spec.type === 'symbol').map((p) => p.spec.id), ...(names ? COUNTRY_LAYERS : [])];
@@ -311,6 +322,7 @@ export function storyAdapter(
     },
     resize: () => void map.resize(),
     destroy() {
+      dayFrame.cancel();
       fronts.destroy();
       setup.teardown?.();
       map.remove();

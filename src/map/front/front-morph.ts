@@ -9,6 +9,7 @@ import type { StoryData, View } from '../../story/model.ts';
 import { expand } from '../../geo/morph-space.ts';
 import { Morpher } from './morpher.ts';
 import { snapshot, type MorphPlan } from '../../geo/morph-plan.ts';
+import { between } from '../../geo/timeline.ts';
 
 export interface FrontState {
   /** the snapshot shown, or being morphed to */
@@ -20,6 +21,8 @@ export interface FrontState {
   data: Record<string, GeoJSON.FeatureCollection>;
   /** opacity of the ghost of the snapshot being left, 0..1 (0 at rest) */
   ghost: number;
+  /** the day shown by date (the explore scrubber), its shapes interpolated between snapshots; null when the view's snapshot is */
+  day: string | null;
 }
 
 export interface FrontMorphOptions {
@@ -38,6 +41,11 @@ export interface FrontMorphOptions {
 export interface FrontMorph {
   /** Brings the front layers to `view.front`: a morph where the layer stays in view, else a cut. */
   show(view: View, reducedMotion: boolean): void;
+  /**
+   * Shows the fronts on `day` (the scrubber), at once, until called with null: views shown
+   * meanwhile change which layers are visible, not their shapes; null goes back to the view's snapshot.
+   */
+  showDay(day: string | null): void;
   /** a snapshot of the state (frame data by reference) */
   state(): FrontState;
   destroy(): void;
@@ -63,7 +71,7 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
       const plan = plans[l.id];
       return { id: l.id, fc, morpher: plan ? new Morpher(expand(fc, plan), fc) : null, visible: false, live: false, fade: 0 };
     });
-  const state: FrontState = { snapshot: null, morphing: false, frames: 0, data: {}, ghost: 0 };
+  const state: FrontState = { snapshot: null, morphing: false, frames: 0, data: {}, ghost: 0, day: null };
   /** the snapshot of the last view shown; undefined before the first */
   let shown: string | null | undefined;
   let tween: { kill(): unknown } | null = null;
@@ -99,6 +107,11 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
       const visible = new Set(view.layers);
       const wasVisible = new Map(fronts.map((f) => [f, f.visible]));
       for (const f of fronts) f.visible = visible.has(f.id);
+      if (state.day !== null) {
+        // The scrubber's day stays on screen; this snapshot is where showDay(null) returns.
+        shown = target;
+        return;
+      }
       if (target === shown) {
         // Same snapshot (a camera-only step): a running morph carries on, unless motion was just turned off.
         if (tween && reducedMotion) {
@@ -139,6 +152,26 @@ export function createFrontMorph({ layers, data, plans, setData, setGhostData, s
           for (const [f] of morphing) cut(f, target);
         },
       });
+    },
+    showDay(day) {
+      if (day === state.day) return;
+      stop();
+      state.day = day;
+      if (day === null) {
+        for (const f of fronts) cut(f, shown ?? null);
+        state.snapshot = shown ?? null;
+        return;
+      }
+      for (const f of fronts) {
+        if (!f.morpher) cut(f, day);
+        else {
+          f.live = true;
+          put(f, f.morpher.onDay(day));
+          fadeGhost(f, 0);
+        }
+      }
+      const first = fronts.find((f) => f.morpher)?.morpher;
+      state.snapshot = first ? first.snapshots[between(first.snapshots, day).from]! : null;
     },
     // a copy: the handle is read-only for hosts
     state: () => ({ ...state, data: { ...state.data } }),

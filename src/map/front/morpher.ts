@@ -3,6 +3,7 @@
 import { MORPH_GLOW, snapshot } from '../../geo/morph-plan.ts';
 import type { MorphSpace } from '../../geo/morph-space.ts';
 import { ringAreaKm2, type Position } from '../../geo/rings.ts';
+import { between } from '../../geo/timeline.ts';
 
 type Props = Record<string, unknown>;
 
@@ -87,6 +88,30 @@ export class Morpher {
       shape.properties = { ...(this.fc.features[g.props[s]!]!.properties as Props), [MORPH_GLOW]: 0 };
     });
     return fromRest;
+  }
+
+  /**
+   * The polygons on `day` (ISO), put on screen at once: a snapshot's own day exactly as the data
+   * has it (rest), a day between two snapshots the interpolation between them by date, with the
+   * properties of the earlier (the last reported), no glow and no ghost. Outside the snapshots'
+   * range, the first or the last.
+   */
+  onDay(day: string): GeoJSON.FeatureCollection {
+    const { from, to, t } = between(this.snapshots, day);
+    if (t === 0) return this.rest(from);
+    const { positions, present, plan } = this.space;
+    this.from.set(positions[from]!);
+    this.fromPresence.set(present[from]!);
+    this.glowFrom.fill(0);
+    this.gains.fill(0);
+    this.fadeFrom = 0;
+    this.resting = false;
+    this.target = to;
+    this.ghost = { type: 'FeatureCollection', features: [] };
+    plan.groups.forEach((g, gi) => {
+      this.shapes[gi]!.properties = { ...(this.fc.features[g.props[from]!]!.properties as Props), [MORPH_GLOW]: 0 };
+    });
+    return this.frame(t);
   }
 
   private groupArea(gi: number, xy: Float64Array): number {

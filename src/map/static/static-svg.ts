@@ -250,8 +250,13 @@ function countryLabels(b: Basemap, places: ShownPlace[], view: View, frame: Fram
     });
 }
 
+/** Front layers' polygons drawn instead of the view's snapshot (a day between snapshots), by layer id. */
+export type Fronts = Readonly<Record<string, FeatureCollection>>;
+
+const frontOf = (layer: Layer, fc: FeatureCollection, view: View, fronts?: Fronts) => fronts?.[layer.id] ?? snapshot(fc, view.front);
+
 /** Fills of area and front layers: drawn under the borders, as on the live map. */
-function fills(layer: Layer, fc: FeatureCollection, view: View, project: Project): string {
+function fills(layer: Layer, fc: FeatureCollection, view: View, project: Project, fronts?: Fronts): string {
   if (layer.kind === 'area') {
     const color = tokenColor(layer.style.color);
     return fc.features
@@ -259,7 +264,7 @@ function fills(layer: Layer, fc: FeatureCollection, view: View, project: Project
       .join('');
   }
   if (layer.kind === 'front') {
-    return snapshot(fc, view.front)
+    return frontOf(layer, fc, view, fronts)
       .features.map((f) => {
         const color = SIDES[prop(f, 'side') as keyof typeof SIDES]?.color ?? BASEMAP.label;
         return path(
@@ -289,7 +294,7 @@ function arrowHead(line: Position[], project: Project, color: string): string {
 }
 
 /** Everything else a layer draws: edges, lines with heads, labels. Places come last (placeMarks). */
-function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Project, labels: Map<string, string>): string {
+function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Project, labels: Map<string, string>, fronts?: Fronts): string {
   const color = tokenColor(layer.style.color);
   switch (layer.kind) {
     case 'area':
@@ -304,7 +309,7 @@ function strokes(layer: Layer, fc: FeatureCollection, view: View, project: Proje
         )
         .join('');
     case 'front':
-      return snapshot(fc, view.front)
+      return frontOf(layer, fc, view, fronts)
         .features.map((f) => {
           const side = SIDES[prop(f, 'side') as keyof typeof SIDES]?.color ?? BASEMAP.label;
           const dash = prop(f, 'status') === 'claimed' ? ' stroke-dasharray="3 3"' : '';
@@ -451,7 +456,10 @@ function highlights(rings: Ringed, project: Project): string {
     .join('');
 }
 
-/** The map of `view` as an SVG document sized `frame.width` × `frame.height`; `relief` is drawn over the land, under everything else. */
+/**
+ * The map of `view` as an SVG document sized `frame.width` × `frame.height`; `relief` is drawn over
+ * the land, under everything else; `fronts`, when given, are drawn instead of the view's snapshot.
+ */
 export function staticMapSvg(
   story: Pick<Story, 'layers'>,
   data: StoryData,
@@ -459,6 +467,7 @@ export function staticMapSvg(
   view: View,
   frame: Frame,
   relief?: ReliefImage,
+  fronts?: Fronts,
 ): string {
   const project = projector(view.camera, frame);
   const z = view.camera.zoom + frame.zoomOffset;
@@ -484,14 +493,14 @@ export function staticMapSvg(
     `<rect width="100%" height="100%" fill="${BASEMAP.sea}"/>`,
     basemapLand(basemap, project),
     relief ? reliefImage(relief, project, z) : '',
-    each((l, fc) => fills(l, fc, view, project)),
+    each((l, fc) => fills(l, fc, view, project, fronts)),
     basemapBorders(basemap, project, z),
     [...labels]
       .filter(([key]) => key.startsWith('base'))
       .map(([, svg]) => svg)
       .join(''),
     each(
-      (l, fc) => strokes(l, fc, view, project, labels),
+      (l, fc) => strokes(l, fc, view, project, labels, fronts),
       (l) => l.kind !== 'places',
     ),
     highlights(rings, project),

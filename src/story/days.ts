@@ -1,0 +1,62 @@
+// The explore scrubber's calendar, in words: the days the fronts were mapped, what the date stamp
+// and screen readers say of a day, the steps dated on it, and why a linked day was moved.
+import type { HeldAreas } from '../geo/held.ts';
+import { between, dayNumber, isoDay, type ClampedDay } from '../geo/timeline.ts';
+import { formatDateRange, formatDay } from './dates.ts';
+import type { StoryStep } from './model.ts';
+import { plainText } from './plain-text.ts';
+
+/** Every day a front snapshot maps, ascending: the scrubber's range and its marks. */
+export const frontDays = (areas: HeldAreas): string[] => [...new Set(Object.values(areas).flatMap((s) => Object.keys(s)))].sort();
+
+export const longDay = (day: string): string => formatDateRange({ from: day, to: day });
+
+/** The map's date stamp on a day: between two snapshots it says so, short enough for one line on a phone (dayNote names them). */
+export const dayStamp = (day: string, days: readonly string[]): string =>
+  between(days, day).t === 0 ? longDay(day) : `${longDay(day)} · drawn between maps`;
+
+/** What the lines on a day are: a map of that day, or drawn between the two maps around it. */
+export function dayNote(day: string, days: readonly string[]): string {
+  const { from, to, t } = between(days, day);
+  if (t === 0) return 'The fronts as mapped on this day.';
+  const year = Number(day.slice(0, 4));
+  return `Lines drawn between the ${formatDay(days[from]!, year)} and ${formatDay(days[to]!, year)} maps, not reported.`;
+}
+
+/** Steps dated more loosely than this (commentary, a month's build-up) are not a day's events. */
+const EVENT_SPAN_DAYS = 14;
+
+/** The story's steps dated on `day` (their dates include it, to within two weeks), in story order. */
+export const eventsOn = (steps: readonly StoryStep[], day: string): StoryStep[] =>
+  steps.filter(
+    (s) => s.date.from <= day && day <= s.date.to && dayNumber(s.date.to) - dayNumber(s.date.from) <= EVENT_SPAN_DAYS,
+  );
+
+/** A step in a list of events: its caption's first sentence, as the card words it (attributed there); one that introduces a quote, with the quote. */
+export function eventText(step: StoryStep): string {
+  const [first, next] = step.caption;
+  const sentence = (first ? plainText([first]) : step.alt).split(/(?<=[.!?])\s/)[0]!;
+  return sentence.endsWith(':') && next?.t === 'quote' && next.c[0] ? `${sentence} ${plainText([next.c[0]])}` : sentence;
+}
+
+/** Why a day asked for by a link is not the day shown; null when it is. */
+export function clampNote({ day, asked }: ClampedDay, text: string): string | null {
+  if (asked === 'invalid') return `The link’s date, “${text}”, is not a day: showing ${longDay(day)}, the last map.`;
+  if (asked === 'early') return `The maps begin on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
+  if (asked === 'late') return `The maps end on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
+  return null;
+}
+
+/**
+ * The next day Play shows after `day`: the next day, or under reduced motion the next snapshot
+ * (no tween between them); null on the last day.
+ */
+export function playNext(days: readonly string[], day: string, bySnapshot: boolean): string | null {
+  const last = days.at(-1)!;
+  if (day >= last) return null;
+  return bySnapshot ? days.find((d) => d > day)! : isoDay(dayNumber(day) + 1);
+}
+
+/** The snapshot after (dir 1) or before (dir -1) `day`, for Page Up and Page Down; the day itself at the ends. */
+export const snapshotStep = (days: readonly string[], day: string, dir: 1 | -1): string =>
+  (dir > 0 ? days.find((d) => d > day) : days.findLast((d) => d < day)) ?? day;
