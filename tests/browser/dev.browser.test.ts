@@ -242,7 +242,12 @@ it('opened on a broken script, shows the error, and loads the story once it is f
 
 describe('?edit: the camera picker', () => {
   it('shows the camera of the view; the copied line, pasted into a step, reproduces that view', async () => {
-    const context = await browser.newContext({ viewport: SMALL_DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+    // Cuts between steps: the test is about the camera shown and pasted, not the flight between.
+    const context = await browser.newContext({
+      viewport: SMALL_DESKTOP,
+      permissions: ['clipboard-read', 'clipboard-write'],
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.goto(`${url}?edit`);
     await settled(page, 'first');
