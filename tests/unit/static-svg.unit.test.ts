@@ -50,7 +50,19 @@ describe('static map of a step', () => {
     expect([...first.matchAll(/data-layer="([^"]+)"/g)].map((m) => m[1])).toEqual(['towns']);
     expect(first).toContain('LEBANON');
     const second = svg(views[1]!);
-    expect(new Set([...second.matchAll(/data-layer="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set(['towns', 'arrows', 'fronts']));
+    // The towns this close-up shows are its ringed one only (drawn with the rings); the others
+    // lie outside the frame, and so do their names.
+    expect(new Set([...second.matchAll(/data-layer="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set(['arrows', 'fronts']));
+    expect(second).toContain('data-highlight="zabadani"');
+  });
+
+  it('draws no name that the frame would cut', () => {
+    for (const view of views) {
+      for (const m of svg(view).matchAll(/<text x="([\d.-]+)" y="([\d.-]+)" font-size="([\d.]+)"[^>]*text-anchor="(start|end|middle)"/g)) {
+        const [x, y] = [Number(m[1]), Number(m[2])];
+        expect(x >= 0 && x <= 390 && y >= 0 && y <= 844, `${m[0]}`).toBe(true);
+      }
+    }
   });
 
   it('rings the highlighted places, and draws the front snapshot of the step', () => {

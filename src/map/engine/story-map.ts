@@ -17,6 +17,7 @@ import {
   countrySource,
   pickCountryLabels,
   shownPlaces,
+  shownRoutes,
 } from '../style/country-labels.ts';
 import {
   frontGhost,
@@ -162,6 +163,7 @@ export function storyAdapter(
     labels: names ?? { type: 'FeatureCollection', features: [] },
     borders: borders as unknown as GeoJSON.FeatureCollection,
     places: shownPlaces(story.layers, data, view),
+    routes: shownRoutes(story.layers, data, view),
   };
   let pending: [View, ShowOptions] | null = [view, options];
   /** the scrubber's day, kept until the layers are in */
@@ -214,6 +216,7 @@ export function storyAdapter(
     offset = o.zoomOffset;
     padding = o.padding;
     countryPick.places = shownPlaces(story.layers, data, v);
+    countryPick.routes = shownRoutes(story.layers, data, v);
     placeCountryNames(v.camera);
     const wanted = { ...engineCamera(v.camera, o), padding: o.padding };
     const motion = motionFor(v.transition, o.reducedMotion);

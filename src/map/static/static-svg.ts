@@ -26,7 +26,8 @@ import {
   countryTextSize,
   pickCountryLabels,
   shownPlaces,
-  type ShownPlace,
+  shownRoutes,
+  type CountryPick,
 } from '../style/country-labels.ts';
 
 export type { Frame };
@@ -117,11 +118,14 @@ interface Label {
 /**
  * Labels that do not overlap, as the live map's collision detection leaves them: in the order
  * given (most important first), each takes its first free spot or is left out, its marker with
- * it. Widths are estimated from the character count, which is enough to keep names apart.
+ * it. Widths are estimated from the character count, which is enough to keep names apart. A
+ * spot must lie wholly inside the frame (a name cut by the edge, "ahle" for Nahle, reads wrong);
+ * only the card's places, always drawn, may fall back to a spot that does not.
  */
-function placeLabels(labels: Label[]): Map<string, string> {
+function placeLabels(labels: Label[], frame: { width: number; height: number }): Map<string, string> {
   const taken: Box[] = [];
-  const free = (b: Box) => !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
+  const inside = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= frame.width && b.y1 <= frame.height;
+  const free = (b: Box) => inside(b) && !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
   const placed = new Map<string, string>();
   for (const l of labels) {
     const bold = l.attrs.includes('font-weight="700"');
@@ -216,9 +220,9 @@ function regionLabels(b: Basemap, project: Project, z: number): Label[] {
 }
 
 /** LEBANON and SYRIA at the points the live map picks for this view (country-labels.ts), Arabic below. */
-function countryLabels(b: Basemap, places: ShownPlace[], view: View, frame: Frame, project: Project): Label[] {
+function countryLabels(b: Basemap, shown: Pick<CountryPick, 'places' | 'routes'>, view: View, frame: Frame, project: Project): Label[] {
   const z = view.camera.zoom + frame.zoomOffset;
-  const picked = new Set(pickCountryLabels({ labels: b.labels, borders: b.borders, places }, view.camera, frame));
+  const picked = new Set(pickCountryLabels({ labels: b.labels, borders: b.borders, ...shown }, view.camera, frame));
   const muted = `fill="${BASEMAP.labelMuted}" ${halo(3)} font-weight="700"`;
   const [size, arSize] = [countryTextSize(z), countryArabicSize(z)];
   return points(b.labels)
@@ -482,11 +486,20 @@ export function staticMapSvg(
       })
       .join('');
   const rings = highlighted(story, data, view);
-  const labels = placeLabels([
-    ...storyLabels(layers, data, view, project, rings),
-    ...countryLabels(basemap, shownPlaces(story.layers, data, view), view, frame, project),
-    ...regionLabels(basemap, project, z),
-  ]);
+  const labels = placeLabels(
+    [
+      ...storyLabels(layers, data, view, project, rings),
+      ...countryLabels(
+        basemap,
+        { places: shownPlaces(story.layers, data, view), routes: shownRoutes(story.layers, data, view) },
+        view,
+        frame,
+        project,
+      ),
+      ...regionLabels(basemap, project, z),
+    ],
+    frame,
+  );
   const { width, height } = frame;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif">`,

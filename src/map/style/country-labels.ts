@@ -95,10 +95,12 @@ export interface CountryPick {
   borders: GeoJSON.FeatureCollection;
   /** the places the view shows: names keep clear of them and of their names */
   places: readonly ShownPlace[];
+  /** the lines the view draws (arrows, routes): names keep off them as off the borders */
+  routes?: readonly GeoJSON.Feature[];
 }
 
 /** Ids of the label points to show for `camera` on `frame`: at most one per country, none when no point fits. */
-export function pickCountryLabels({ labels, borders, places }: CountryPick, camera: CameraLike, frame: Frame): string[] {
+export function pickCountryLabels({ labels, borders, places, routes = [] }: CountryPick, camera: CameraLike, frame: Frame): string[] {
   const project = projector(camera, frame);
   const z = camera.zoom + frame.zoomOffset;
   const { width, height, padding: p } = frame;
@@ -109,7 +111,7 @@ export function pickCountryLabels({ labels, borders, places }: CountryPick, came
   const [fx, fy] = [(free[0] + free[2]) / 2, (free[1] + free[3]) / 2];
   const keys = mapKeys(frame);
   const inside = (b: Box, r: Box) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3];
-  const lines = borders.features
+  const lines = [...borders.features, ...routes]
     .flatMap((f) =>
       f.geometry.type === 'LineString'
         ? [f.geometry.coordinates.map(project)]
@@ -227,3 +229,7 @@ export function shownPlaces(layers: readonly Layer[], data: StoryData, view: Pic
     return features.filter((f) => shown.has(l.id) || ringed.has(String(f.properties?.id))).flatMap((f) => named(f, false));
   });
 }
+
+/** The lines a view draws (its line layers' arrows and routes), which country names keep off. */
+export const shownRoutes = (layers: readonly Layer[], data: StoryData, view: Pick<View, 'layers'>): GeoJSON.Feature[] =>
+  layers.filter((l) => l.kind === 'line' && view.layers.includes(l.id)).flatMap((l) => data[l.id]?.features ?? []);
