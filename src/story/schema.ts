@@ -20,9 +20,15 @@ export type Locale = (typeof LOCALES)[number];
  * The Arabic of an object's reader-facing texts, beside the English: the same fields, each
  * optional here; load.ts (translations.ts) reports a missing or extra one at its place.
  */
-const arabic = <S extends Record<string, z.ZodType>>(fields: S, what: string, example: Record<string, string>) =>
+const arabic = <S extends Record<string, z.ZodType>>(fields: S, what: string, example: Partial<Record<keyof S, string>>) =>
   doc(
-    z.strictObject(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.optional()])) as { [K in keyof S]: z.ZodOptional<S[K]> }).optional(),
+    z
+      .strictObject(
+        Object.fromEntries(
+          Object.entries(fields).map(([k, f]) => [k, doc(f.optional(), `the Arabic of "${k}" beside it`, example[k] ?? 'القلمون')]),
+        ) as { [K in keyof S]: z.ZodOptional<S[K]> },
+      )
+      .optional(),
     `the Arabic of ${what}, for the Arabic edition (meta.editions: [ar]): the same keys as the English beside it`,
     example,
   );
