@@ -1,6 +1,8 @@
 // The legend's counter rows: km² each side holds at a step, in palette order.
 import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
-import { SIDES, STATUSES, type Side, type Status } from './palette.ts';
+import { SIDE_WORDS, SIDES, STATUSES, type Side, type Status } from './palette.ts';
+import { fill, type Ui } from '../story/ui.ts';
+import { formatNumber, type Lang } from '../story/dates.ts';
 
 export interface HeldRow {
   side: Side;
@@ -27,9 +29,13 @@ export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot:
 }
 
 /** What screen readers hear of the counter, once per step: " Area held: Gov't + Hezbollah 944 km², …" */
-export const heldSentence = (rows: readonly HeldRow[] | null): string =>
+export const heldSentence = (rows: readonly HeldRow[] | null, ui: Ui, lang: Lang): string =>
   rows?.length
-    ? ` Area held, by our reconstruction: ${rows.map((r) => `${SIDES[r.side].short} ${Math.round(r.km2).toLocaleString('en-GB')} km²`).join(', ')}.`
+    ? fill(ui.announceHeld, {
+        rows: rows
+          .map((r) => `${ui[SIDE_WORDS[r.side].short]} ${fill(ui.km2, { n: formatNumber(Math.round(r.km2), lang) })}`)
+          .join(lang === 'ar' ? '، ' : ', '),
+      })
     : '';
 
 /** The sides the visible front layers show at `snapshot` in each status other than held ground, in palette order. */

@@ -519,24 +519,24 @@ function compile(opts: LoadOptions): LoadResult {
   const { title, dek, byline, credits, sources, corrections, published } = script.meta;
   const story: Story = {
     meta: {
-      ...script.meta,
+      ...english(script.meta),
       title: plain(title),
       dek: plain(dek),
       byline: plain(byline),
       credits: credits ? plain(credits) : null,
-      corrections: corrections.map((c) => ({ ...c, text: plain(c.text) })),
+      corrections: corrections.map((c) => ({ ...english(c), text: plain(c.text) })),
       updated: [published, ...corrections.map((c) => c.date)].sort().at(-1)!,
       method: typesetBlocks(methodBlocks, typeset),
       sources: sources.map((s) => ({
-        ...s,
+        ...english(s),
         title: plain(s.title),
         publisher: plain(s.publisher),
         ...(s.affiliation ? { affiliation: plain(s.affiliation) } : {}),
         ...(s.note ? { note: plain(s.note) } : {}),
       })),
     },
-    chapters: script.chapters.map((c) => ({ ...c, title: typeset(c.title) })),
-    layers: script.layers.map((l) => ({ ...l, title: plain(l.title) })),
+    chapters: script.chapters.map((c) => ({ ...english(c), title: typeset(c.title) })),
+    layers: script.layers.map((l) => ({ ...english(l), title: plain(l.title) })),
     steps: script.steps.map((s, i) => ({
       id: s.id,
       chapter: s.chapter,
@@ -565,6 +565,13 @@ function compile(opts: LoadOptions): LoadResult {
     ]),
   );
   return { story, data, errors, dataFiles, editions: built };
+}
+
+/** An object of the script without its translations (and the list of editions): each edition gets its own texts. */
+function english<T extends object>(o: T): Omit<T, Locale | 'editions'> {
+  const copy = { ...o } as Record<string, unknown>;
+  for (const key of [...LOCALES, 'editions']) delete copy[key];
+  return copy as Omit<T, Locale | 'editions'>;
 }
 
 /** A warning located in the script, or in the data file of the layer it names. */

@@ -4,6 +4,7 @@
 // mapbox-gl at all, and a build with one fetches maplibre-gl only to fall back.
 import type { MorphPlan } from '../../geo/morph-plan.ts';
 import type { StoryData } from '../../story/model.ts';
+import type { Lang } from '../../story/dates.ts';
 import type { MapAdapter } from './adapter.ts';
 import { withEveryLayer } from './start.ts';
 import type { StoryInit } from './story-map.ts';
@@ -53,9 +54,10 @@ export interface StoryFiles {
 }
 
 /** The files the build made. A data file that fails to load costs its layers, not the map. */
-export const builtFiles = (): Promise<StoryFiles> =>
+export const builtFiles = (lang: Lang = 'en'): Promise<StoryFiles> =>
   Promise.all([
-    import('virtual:story-data').then(
+    // Each edition's own data: the same shapes, its places named in its language.
+    (lang === 'ar' ? import('virtual:story-data/ar') : import('virtual:story-data')).then(
       (d) => d.default,
       () => null,
     ),

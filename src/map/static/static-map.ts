@@ -6,7 +6,7 @@ import type { Story, StoryData, View } from '../../story/model.ts';
 import type { MapAdapter, ShowOptions } from '../engine/adapter.ts';
 import { projector, staticMapSvg, type Basemap, type Frame, type ReliefImage } from './static-svg.ts';
 import { snapshot } from '../../geo/morph-plan.ts';
-import { RELIEF_BOUNDS, RELIEF_SHADE } from '../../relief/relief.ts';
+import { RELIEF_BOUNDS, RELIEF_SHADE, siteRoot } from '../../relief/relief.ts';
 
 export interface StaticOptions {
   container: HTMLElement;
@@ -67,7 +67,7 @@ export function createStaticMap({ container, story, data, labels, view, options 
     shadeRelief() {
       if (relief) return;
       // Beside the page, on its own origin (the site's base is './').
-      relief = { href: new URL(RELIEF_SHADE, document.baseURI).href, bounds: RELIEF_BOUNDS };
+      relief = { href: new URL(RELIEF_SHADE, siteRoot(document)).href, bounds: RELIEF_BOUNDS };
       render(frame);
     },
     resize: () => render(frame),

@@ -1,0 +1,14 @@
+// The page's words (one language's column of story/interface.yaml), handed down by Story.svelte
+// through Svelte's context, so each component says its own without a prop at every level.
+import { getContext, setContext } from 'svelte';
+import type { Lang } from '../story/dates.ts';
+import type { Ui } from '../story/ui.ts';
+
+export interface Words {
+  ui: Ui;
+  lang: Lang;
+}
+const KEY = Symbol('words');
+
+export const provideWords = (words: Words): Words => setContext(KEY, words);
+export const useWords = (): Words => getContext<Words>(KEY);
