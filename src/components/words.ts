@@ -7,6 +7,8 @@ import type { Ui } from '../story/ui.ts';
 export interface Words {
   ui: Ui;
   lang: Lang;
+  /** right to left: the layout, and the map's framing around the cards, mirrored */
+  rtl: boolean;
 }
 const KEY = Symbol('words');
 
