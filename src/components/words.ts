@@ -2,13 +2,15 @@
 // through Svelte's context, so each component says its own without a prop at every level.
 import { getContext, setContext } from 'svelte';
 import type { Lang } from '../story/dates.ts';
-import type { Ui } from '../story/ui.ts';
+import type { Alternate, Ui } from '../story/ui.ts';
 
 export interface Words {
   ui: Ui;
   lang: Lang;
   /** right to left: the layout, and the map's framing around the cards, mirrored */
   rtl: boolean;
+  /** the story's other editions, which each card links to at its own step */
+  others: Alternate[];
 }
 const KEY = Symbol('words');
 
