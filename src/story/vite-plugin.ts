@@ -102,7 +102,11 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       // Each page gets its story, its words, and where its other editions are.
       const page = (lang: 'en' | 'ar') => {
         const table = result.ui!;
-        const here = (l: string) => (l === lang ? './' : lang === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`);
+        // Relative by default (the site works under any address); absolute when STORY_URL, the
+        // English page's published address, is set at build time, as search engines want hreflang.
+        const relative = (l: string) => (l === lang ? './' : lang === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`);
+        const site = process.env.STORY_URL;
+        const here = (l: string) => (site ? new URL(l === 'en' ? './' : `${l}/`, site.endsWith('/') ? site : `${site}/`).href : relative(l));
         return {
           story: lang === 'en' ? result.story : result.editions![lang]!.story,
           ui: uiFor(table, lang),
