@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/story/errors.ts';
 import { loadInterface } from '../../src/story/interface.ts';
 import { formatDateRange, formatDay, formatNumber, formatSourceDate, shortSourceDate } from '../../src/story/dates.ts';
+import { loadStoryFile } from '../../src/story/load-file.ts';
+import { plainText } from '../../src/story/markup.ts';
+import { STORY_SCRIPT } from '../../story.config.ts';
 import { FIXTURES, loadFixture } from './fixtures.ts';
 
 const AR = join(FIXTURES, 'story-ar');
@@ -124,5 +127,32 @@ describe('dates and numbers as each edition writes them', () => {
     expect(formatNumber(1234, 'ar')).toBe('1,234');
     // never the Arabic-Indic digits ٠–٩
     expect(formatDateRange({ from: '2015-05-07', to: '2015-05-12' }, 'ar')).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+  });
+});
+
+describe("the story's Arabic edition", () => {
+  const { story, editions } = loadStoryFile(STORY_SCRIPT);
+  const ar = editions?.ar?.story;
+  // "1,000" and "1000" are one figure; dates, km², counts and percentages are all digits here.
+  const figures = (s: string) => (s.replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? []).sort();
+
+  it('is built', () => expect(ar?.steps).toHaveLength(story!.steps.length));
+
+  it('gives every figure of every caption, alt text and the method note exactly as the English does', () => {
+    const pairs = story!.steps.flatMap((s, i) => [
+      [s.id, plainText(s.caption), plainText(ar!.steps[i]!.caption)],
+      [`${s.id} (alt)`, s.alt, ar!.steps[i]!.alt],
+    ]);
+    pairs.push(['method', plainText(story!.meta.method), plainText(ar!.meta.method)]);
+    for (const [where, en, arabic] of pairs) expect(figures(arabic!), where).toEqual(figures(en!));
+  });
+
+  it('marks every quote it translates (ترجمة): the sources at hand give none in the original Arabic', () => {
+    for (const step of ar!.steps) {
+      const text = plainText(step.caption);
+      const quoted = text.match(/«[^»]+»/g) ?? [];
+      for (const q of quoted) expect(text.slice(text.indexOf(q) + q.length), `${step.id}: ${q}`).toMatch(/^\s*\(ترجمة\)/);
+      for (const block of step.caption.filter((b) => b.t === 'quote')) expect(plainText([block]), step.id).toContain('(ترجمة)');
+    }
   });
 });
