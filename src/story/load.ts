@@ -33,7 +33,7 @@ export interface LoadOptions {
   dataLabel?: (relative: string) => string;
   /** [west, south, east, north] the story maps: data outside it is warned about (swapped coordinates?) */
   region?: readonly [number, number, number, number];
-  /** the interface's words (story/interface.yaml, checked): a translated edition is built only with them */
+  /** the interface's words (story/interface.yaml, checked): the translated editions are built only when given them */
   ui?: InterfaceTable | null;
 }
 
@@ -466,7 +466,6 @@ function compile(opts: LoadOptions): LoadResult {
     }),
   ) as Partial<Record<Locale, { captions: Block[][]; method: Block[] }>>;
   for (const l of editions) {
-    if (!opts.ui) errors.push(loc.error(['meta', 'editions'], `the ${l} edition needs the interface's words (story/interface.yaml)`));
     for (const [layer, i] of unnamed({ layers: present(layers) }, data, l)) {
       errors.push(
         dataLocator(raw[layer]!.text, raw[layer]!.label).error(
@@ -556,7 +555,7 @@ function compile(opts: LoadOptions): LoadResult {
     dir: 'ltr',
   };
   const built = Object.fromEntries(
-    editions.map((locale) => [
+    (opts.ui ? editions : []).map((locale) => [
       locale,
       {
         story: translateStory({ locale, story, script, data, ...translated[locale]!, ui: uiFor(opts.ui!, locale) }),
