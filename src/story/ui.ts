@@ -45,6 +45,7 @@ export const UI_KEYS = [
   'km',
   'm',
   'keyToggle',
+  'labelKey',
   'approximate',
   'placeInText',
   'frontAsOf',

@@ -37,15 +37,24 @@ export function patiently<T>(load: Promise<T>, what: string, ms = loadPatience()
 }
 
 let labels: Promise<GeoJSON.FeatureCollection | null> | null = null;
-/** The basemap's names, once for the page; null when they fail or hang (the map is drawn without them). */
-export const builtLabels = (): Promise<GeoJSON.FeatureCollection | null> =>
+/**
+ * The basemap's names, once for the page; null when they fail or hang (the map is drawn without
+ * them). In English each country and region shows its Latin name over its Arabic one; an edition
+ * in another language shows its own name alone (in the first place, the second left empty).
+ */
+export const builtLabels = (lang: Lang = 'en'): Promise<GeoJSON.FeatureCollection | null> =>
   (labels ??= patiently(
-    import('../style/labels.ts').then((m) => m.default),
+    import('../style/labels.ts').then((m) => (lang === 'en' ? m.default : namedIn(m.default, lang))),
     'The basemap’s names',
   ).catch((error: unknown) => {
     console.warn('The map is drawn without its place names.', error);
     return null;
   }));
+
+const namedIn = (fc: GeoJSON.FeatureCollection, lang: Exclude<Lang, 'en'>): GeoJSON.FeatureCollection => ({
+  ...fc,
+  features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, name: f.properties?.[`name_${lang}`], [`name_${lang}`]: '' } })),
+});
 
 /** The story layers' data (null when it failed to load) and the front lines' morph plans. */
 export interface StoryFiles {
