@@ -18,7 +18,8 @@ export default defineConfig({
   cacheDir: '.cache/vite',
   plugins: [
     svelte(),
-    storyPlugin({ script: STORY_SCRIPT }),
+    // English at /, and the Arabic edition at /ar/ (embed.html is the embed plugin's).
+    storyPlugin({ script: STORY_SCRIPT, pages: { ar: 'ar/index.html' } }),
     embedPlugin(),
     reliefPlugin(),
     enginePrefetchPlugin(),

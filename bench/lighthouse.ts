@@ -18,12 +18,20 @@ export interface LighthouseFigures {
   failing: string[];
 }
 
-/** `blocked`: URL patterns to fail, e.g. the engine's chunk, to see what the page costs without it. */
-export async function runLighthouse(dist = 'dist', blocked: string[] = []): Promise<LighthouseFigures> {
+/**
+ * `blocked`: URL patterns to fail, e.g. the engine's chunk, to see what the page costs without it;
+ * `page`: the page under the site's root, e.g. "ar/" for the Arabic edition.
+ */
+export async function runLighthouse(dist = 'dist', blocked: string[] = [], page = ''): Promise<LighthouseFigures> {
   const server = await serveDir(dist, undefined, { gzip: true });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   try {
-    const result = await lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error', blockedUrlPatterns: blocked });
+    const result = await lighthouse(server.url + page, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      blockedUrlPatterns: blocked,
+    });
     if (!result) throw new Error('Lighthouse returned no result');
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);

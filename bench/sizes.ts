@@ -20,13 +20,13 @@ export interface Sizes {
 const gzip = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).length;
 const gz = (file: string) => gzip(readFileSync(file));
 
-/** The shell: the chunk index.html loads as its module script, and every chunk it imports statically. */
-export function shellChunks(output: readonly Output[]): Rolldown.OutputChunk[] {
-  const html = output.find((o) => o.fileName === 'index.html');
+/** The shell: the chunk a page (index.html, or an edition's, ar/index.html) loads as its module script, and every chunk it imports statically. */
+export function shellChunks(output: readonly Output[], pageFile = 'index.html'): Rolldown.OutputChunk[] {
+  const html = output.find((o) => o.fileName === pageFile);
   const page = html?.type === 'asset' && typeof html.source === 'string' ? html.source : '';
-  const entry = /<script\b[^>]*\btype="module"[^>]*\bsrc="(?:\.\/)?([^"]+)"/.exec(page)?.[1];
+  const entry = /<script\b[^>]*\btype="module"[^>]*\bsrc="(?:\.\.?\/)*([^"]+)"/.exec(page)?.[1];
   const chunks = new Map(output.flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
-  if (!entry || !chunks.has(entry)) throw new Error('the built index.html loads no module script of the build');
+  if (!entry || !chunks.has(entry)) throw new Error(`the built ${pageFile} loads no module script of the build`);
   const shell = new Set<Rolldown.OutputChunk>();
   const visit = (file: string) => {
     const chunk = chunks.get(file);
@@ -98,6 +98,24 @@ function sizesByModule(chunk: Rolldown.OutputChunk, outDir: string): Map<string,
   const rendered = mapless.reduce((n, [, m]) => n + m.renderedLength, 0);
   for (const [id, m] of mapless) sizes.set(label(id), Math.round((unmapped * m.renderedLength) / rendered));
   return sizes;
+}
+
+/**
+ * What the Arabic edition adds, gzipped: its shell beside the English one (the same code, its own
+ * story and words), its text face (two woff2 files, already compressed; the map's labels use the
+ * same files) and its data module (the same shapes, Arabic names). Null when it is not built.
+ */
+export function arabicSizes(output: readonly Output[], dist = 'dist') {
+  if (!output.some((o) => o.fileName === 'ar/index.html')) return null;
+  const js = (chunks: Rolldown.OutputChunk[]) => chunks.reduce((n, c) => n + gzip(c.code), 0);
+  const [en, ar] = [shellChunks(output), shellChunks(output, 'ar/index.html')];
+  const fonts = readdirSync(join(dist, 'assets')).filter((f) => /^noto-sans-arabic-arabic-(400|700)-normal-.*\.woff2$/.test(f));
+  return {
+    shell: { en: js(en), ar: js(ar) },
+    /** each page's own entry chunk: its compiled story and interface words */
+    text: { en: gzip(en[0]!.code), ar: gzip(ar[0]!.code) },
+    fonts: fonts.reduce((n, f) => n + statSync(join(dist, 'assets', f)).size, 0),
+  };
 }
 
 /** Sizes of a production build written to `dist`, from its output (built with build.sourcemap, for the shell's largest modules). */

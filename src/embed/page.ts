@@ -1,31 +1,40 @@
-// embed.html: shows the snippet with this site's own address, and copies it.
+// embed.html: shows the snippet of each edition with this site's own address, and copies it.
 import { embedSnippet } from './snippet.ts';
 
-const code = document.getElementById('snippet')!;
-const button = document.getElementById('copy') as HTMLButtonElement;
-const status = document.getElementById('status')!;
 const site = new URL('./', location.href).href;
 
-// The story's title names the frame for screen readers; read it from the story page itself.
-async function storyTitle(): Promise<string> {
+/** The page's title (the frame's accessible name), read from the page itself; null when there is no such page. */
+async function titleOf(url: string): Promise<string | null> {
   try {
-    const html = await (await fetch(site)).text();
-    return new DOMParser().parseFromString(html, 'text/html').title || document.title;
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    return new DOMParser().parseFromString(await response.text(), 'text/html').title || document.title;
   } catch {
-    return document.title;
+    return null;
   }
 }
 
-code.textContent = embedSnippet(site, document.title);
-void storyTitle().then((title) => (code.textContent = embedSnippet(site, title)));
+/** One edition's snippet: its code, Copy button and status, and the section to reveal once it exists (the Arabic's). */
+function offer(edition: string, ids: { code: string; copy: string; status: string; section?: string }) {
+  const code = document.getElementById(ids.code)!;
+  const status = document.getElementById(ids.status)!;
+  if (!ids.section) code.textContent = embedSnippet(site, document.title, edition);
+  void titleOf(new URL(`./${edition}`, site).href).then((title) => {
+    if (title === null && ids.section) return; // the site has no such edition
+    code.textContent = embedSnippet(site, title ?? document.title, edition);
+    if (ids.section) document.getElementById(ids.section)!.hidden = false;
+  });
+  document.getElementById(ids.copy)!.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+      status.textContent = 'Copied.';
+    } catch {
+      // No clipboard access (an http page, a refused permission): select it for Ctrl+C instead.
+      getSelection()?.selectAllChildren(code);
+      status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+    }
+  });
+}
 
-button.addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(code.textContent ?? '');
-    status.textContent = 'Copied.';
-  } catch {
-    // No clipboard access (an http page, a refused permission): select it for Ctrl+C instead.
-    getSelection()?.selectAllChildren(code);
-    status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
-  }
-});
+offer('', { code: 'snippet', copy: 'copy', status: 'status' });
+offer('ar/', { code: 'snippet-ar', copy: 'copy-ar', status: 'status-ar', section: 'arabic' });

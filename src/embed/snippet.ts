@@ -2,9 +2,12 @@
 
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** `site`: the story's address (its folder, ending in "/"); `title`: the frame's accessible name. */
-export function embedSnippet(site: string, title: string): string {
-  const story = new URL('./?embed', site).href;
+/**
+ * `site`: the story's address (its folder, ending in "/"); `title`: the frame's accessible name;
+ * `edition`: the edition's folder under it ("ar/" for the Arabic), the English by default.
+ */
+export function embedSnippet(site: string, title: string, edition = ''): string {
+  const story = new URL(`./${edition}?embed`, site).href;
   const script = new URL('./embed.js', site).href;
   // A screen-high frame until embed.js sizes it: without the script the story scrolls inside it.
   return [

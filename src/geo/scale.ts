@@ -11,10 +11,8 @@ export const metresPerPixel = (lat: number, zoom: number): number => (EQUATOR_M 
 export interface ScaleBar {
   /** the bar's length in CSS px */
   px: number;
-  /** the length it stands for, in metres */
+  /** the length it stands for, in metres (the page words it in its language: components/ScaleBar.svelte) */
   metres: number;
-  /** "5 km", "500 m" */
-  label: string;
 }
 
 /** The round length whose bar comes closest to `ideal` px (60–100 px at the default), at `lat` and engine zoom `zoom`. */
@@ -24,5 +22,5 @@ export function scaleBar(lat: number, zoom: number, ideal = 80): ScaleBar {
   const metres = [1, 2, 5, 10]
     .map((k) => k * power)
     .reduce((best, m) => (Math.abs(Math.log(m / mpp / ideal)) < Math.abs(Math.log(best / mpp / ideal)) ? m : best));
-  return { px: metres / mpp, metres, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
+  return { px: metres / mpp, metres };
 }

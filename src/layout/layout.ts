@@ -65,13 +65,19 @@ export function freeAreaZoomOffset(width: number, height: number): number {
   return Math.log2(Math.min(width / ref.width, height / ref.height));
 }
 
-/** The map's frame on a screen of this size: the cards' padding and the zoom offset. */
-export const screenFrame = (width: number, height: number) => ({
-  width,
-  height,
-  padding: cardPadding(width, height),
-  zoomOffset: zoomOffset(width, height),
-});
+/**
+ * The map's frame on a screen of this size: the cards' padding and the zoom offset. `mirrored`:
+ * a right-to-left page, whose card column is on the right and the keys on the left.
+ */
+export const screenFrame = (width: number, height: number, mirrored = false) => {
+  const padding = cardPadding(width, height);
+  return {
+    width,
+    height,
+    padding: mirrored ? { ...padding, left: padding.right, right: padding.left } : padding,
+    zoomOffset: zoomOffset(width, height),
+  };
+};
 
 /**
  * Where [lon, lat] is drawn with `camera` on a screen of `viewport`, in CSS px from its

@@ -1,6 +1,8 @@
 // The legend's counter rows: km² each side holds at a step, in palette order.
 import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
-import { SIDES, STATUSES, type Side, type Status } from './palette.ts';
+import { SIDE_WORDS, SIDES, STATUSES, type Side, type Status } from './palette.ts';
+import { fill, type Ui } from '../story/ui.ts';
+import { formatNumber, type Lang } from '../story/dates.ts';
 
 export interface HeldRow {
   side: Side;
@@ -26,16 +28,15 @@ export function heldRows(areas: HeldAreas, visible: readonly string[], snapshot:
     });
 }
 
-// One formatter for every figure: the counter formats on each frame of its tween, and
-// toLocaleString builds a new formatter per call.
-const KM2 = new Intl.NumberFormat('en-GB');
-
-/** A km² figure as the counter shows it: whole, with thousands separated ("1,234"). */
-export const formatKm2 = (n: number): string => KM2.format(Math.round(n));
-
 /** What screen readers hear of the counter, once per step: " Area held: Gov't + Hezbollah 944 km², …" */
-export const heldSentence = (rows: readonly HeldRow[] | null): string =>
-  rows?.length ? ` Area held, by our reconstruction: ${rows.map((r) => `${SIDES[r.side].short} ${formatKm2(r.km2)} km²`).join(', ')}.` : '';
+export const heldSentence = (rows: readonly HeldRow[] | null, ui: Ui, lang: Lang): string =>
+  rows?.length
+    ? fill(ui.announceHeld, {
+        rows: rows
+          .map((r) => `${ui[SIDE_WORDS[r.side].short]} ${fill(ui.km2, { n: formatNumber(Math.round(r.km2), lang) })}`)
+          .join(lang === 'ar' ? '، ' : ', '),
+      })
+    : '';
 
 /** The sides the visible front layers show at `snapshot` in each status other than held ground, in palette order. */
 export function shownStatuses(

@@ -2,6 +2,7 @@
 // can name them without loading map code. Okabe–Ito hues stay distinct for
 // colour-blind readers while keeping the colours readers know from Syria maps.
 import type { StyleToken } from '../story/schema.ts';
+import type { Ui, UiKey } from '../story/ui.ts';
 import type { STATUSES as FRONT_STATUSES } from '../story/geojson.ts';
 
 type FrontStatus = (typeof FRONT_STATUSES)[number];
@@ -20,6 +21,24 @@ export type Side = keyof typeof SIDES;
 const ARMY_OF_CONQUEST = '2015-05-05';
 
 /** A side's full name on `date` (a front snapshot's; null: any): names as they were then. */
+/** The interface strings that name each side and status on the page (story/interface.yaml). */
+export const SIDE_WORDS = {
+  government: { label: 'sideGovernment', short: 'sideGovernmentShort' },
+  rebels: { label: 'sideRebels', short: 'sideRebelsShort' },
+  isil: { label: 'sideIsil', short: 'sideIsilShort' },
+  'lebanese-army': { label: 'sideLebaneseArmy', short: 'sideLebaneseArmyShort' },
+} as const satisfies Record<Side, { label: UiKey; short: UiKey }>;
+export const STATUS_WORDS = {
+  assessed: 'statusAssessed',
+  claimed: 'statusClaimed',
+  contested: 'statusContested',
+  advance: 'statusAdvance',
+} as const satisfies Record<FrontStatus, UiKey>;
+
+/** A side's name on the page, as it was called on `date`. */
+export const sideName = (side: Side, date: string | null, ui: Ui): string =>
+  side === 'rebels' && date !== null && date >= ARMY_OF_CONQUEST ? ui.sideArmyOfConquest : ui[SIDE_WORDS[side].label];
+
 export function sideLabel(side: Side, date: string | null): string {
   if (side === 'rebels' && date !== null && date >= ARMY_OF_CONQUEST) return 'Army of Conquest (Nusra-led rebels)';
   return SIDES[side].label;

@@ -7,6 +7,12 @@ export const RELIEF_BOUNDS: Bounds = [35, 33, 38, 35];
 
 /** Terrarium-encoded elevation tiles, relative to the page (the site's base is './'). */
 export const RELIEF_TILES = 'relief/{z}/{x}/{y}.png';
+
+/**
+ * The site's root, where relief/ is: the page's folder, or the folder its `<html data-site-root>`
+ * names (the Arabic edition's page, ar/index.html, sits one folder down: "../").
+ */
+export const siteRoot = (doc: Document): string => new URL(doc.documentElement.dataset.siteRoot ?? '.', doc.baseURI).href;
 export const RELIEF_TILE_SIZE = 256;
 export const RELIEF_MINZOOM = 5;
 /**

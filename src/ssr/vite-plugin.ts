@@ -9,7 +9,7 @@ import { inlineCode, moveStyleAttributes } from './strict-html.ts';
 const SLOT = '<div id="app"></div>';
 
 export interface PrerenderOptions {
-  /** module exporting `render(): { head: string; body: string }` */
+  /** module exporting `render(lang): Promise<{ head: string; body: string }>`, lang being the page's `<html lang>` */
   entry: string;
   /** the plugins that module needs (Svelte, the story), created afresh for the server run */
   plugins: () => PluginOption[];
@@ -29,12 +29,14 @@ export function prerenderPlugin({ entry, plugins }: PrerenderOptions): Plugin {
       order: 'post',
       async handler(html) {
         if (!html.includes(SLOT)) throw new Error(`prerender: index.html has no ${SLOT} to fill`);
-        const { module } = await runnerImport<{ render(): { head: string; body: string } }>(resolve(root, entry), {
+        const { module } = await runnerImport<{ render(lang: string): Promise<{ head: string; body: string }> }>(resolve(root, entry), {
           root,
           logLevel: 'error',
           plugins: plugins(),
         });
-        const { head, body } = module.render();
+        // Each edition's page names its language: the English index.html, the Arabic ar/index.html.
+        const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'en';
+        const { head, body } = await module.render(lang);
         return html.replace('</head>', `${head}</head>`).replace(SLOT, `<div id="app">${body}</div>`);
       },
     },
@@ -48,7 +50,9 @@ export function prerenderPlugin({ entry, plugins }: PrerenderOptions): Plugin {
           let source = html;
           if (css) {
             const ref = this.emitFile({ type: 'asset', name: 'prerendered.css', source: css });
-            const href = `${base === './' || base === '' ? './' : base}${this.getFileName(ref)}`;
+            // A page in a folder (the Arabic edition's ar/index.html) reaches assets/ from there.
+            const up = '../'.repeat(page.fileName.split('/').length - 1);
+            const href = `${base === './' || base === '' ? `./${up}` : base}${this.getFileName(ref)}`;
             source = source.replace('</head>', `<link rel="stylesheet" href="${href}" /></head>`);
           }
           const refused = inlineCode(source);

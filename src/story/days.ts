@@ -4,23 +4,25 @@ import type { HeldAreas } from '../geo/held.ts';
 import { between, dayNumber, isoDay, type ClampedDay } from '../geo/timeline.ts';
 import { formatDateRange, formatDay } from './dates.ts';
 import type { StoryStep } from './model.ts';
+import type { Lang } from './dates.ts';
+import { fill, type Ui } from './ui.ts';
 import { plainText } from './plain-text.ts';
 
 /** Every day a front snapshot maps, ascending: the scrubber's range and its marks. */
 export const frontDays = (areas: HeldAreas): string[] => [...new Set(Object.values(areas).flatMap((s) => Object.keys(s)))].sort();
 
-export const longDay = (day: string): string => formatDateRange({ from: day, to: day });
+export const longDay = (day: string, lang: Lang = 'en'): string => formatDateRange({ from: day, to: day }, lang);
 
 /** The map's date stamp on a day: between two snapshots it says so, short enough for one line on a phone (dayNote names them). */
-export const dayStamp = (day: string, days: readonly string[]): string =>
-  between(days, day).t === 0 ? longDay(day) : `${longDay(day)} · drawn between maps`;
+export const dayStamp = (day: string, days: readonly string[], ui: Ui, lang: Lang): string =>
+  between(days, day).t === 0 ? longDay(day, lang) : fill(ui.dayDrawnBetween, { day: longDay(day, lang) });
 
 /** What the lines on a day are: a map of that day, or drawn between the two maps around it. */
-export function dayNote(day: string, days: readonly string[]): string {
+export function dayNote(day: string, days: readonly string[], ui: Ui, lang: Lang): string {
   const { from, to, t } = between(days, day);
-  if (t === 0) return 'The fronts as mapped on this day.';
+  if (t === 0) return ui.dayMapped;
   const year = Number(day.slice(0, 4));
-  return `Lines drawn between the ${formatDay(days[from]!, year)} and ${formatDay(days[to]!, year)} maps, not reported.`;
+  return fill(ui.dayBetween, { from: formatDay(days[from]!, year, lang), to: formatDay(days[to]!, year, lang) });
 }
 
 /** Steps dated more loosely than this (commentary, a month's build-up) are not a day's events. */
@@ -40,10 +42,11 @@ export function eventText(step: StoryStep): string {
 }
 
 /** Why a day asked for by a link is not the day shown; null when it is. */
-export function clampNote({ day, asked }: ClampedDay, text: string): string | null {
-  if (asked === 'invalid') return `The link’s date, “${text}”, is not a day: showing ${longDay(day)}, the last map.`;
-  if (asked === 'early') return `The maps begin on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
-  if (asked === 'late') return `The maps end on ${longDay(day)}: showing that day instead of ${longDay(text)}.`;
+export function clampNote({ day, asked }: ClampedDay, text: string, ui: Ui, lang: Lang): string | null {
+  const shown = longDay(day, lang);
+  if (asked === 'invalid') return fill(ui.dayInvalid, { text, day: shown });
+  if (asked === 'early') return fill(ui.dayEarly, { day: shown, asked: longDay(text, lang) });
+  if (asked === 'late') return fill(ui.dayLate, { day: shown, asked: longDay(text, lang) });
   return null;
 }
 

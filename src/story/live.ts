@@ -5,6 +5,7 @@ import { LIMITS } from './limits.ts';
 import type { Story, StoryData } from './model.ts';
 import { planFronts } from '../geo/morph-plan.ts';
 import type { MorphPlan } from '../geo/morph-plan.ts';
+import type { Locale } from './schema.ts';
 
 export const LIVE_EVENT = 'story:update';
 
@@ -23,10 +24,12 @@ export interface LiveUpdate {
   /** how the new data's front layers morph (as virtual:story-morph would give them) */
   plans: Record<string, MorphPlan> | null;
   problems: LiveProblem[];
+  /** the translated editions' stories and data (the same plans), for an edition's page */
+  editions?: Partial<Record<Locale, { story: Story; data: StoryData }>>;
 }
 
 export function liveUpdate(
-  result: { story: Story | null; data: StoryData; errors: StoryError[] },
+  result: { story: Story | null; data: StoryData; errors: StoryError[]; editions?: LiveUpdate['editions'] },
   read: (file: string) => string | null,
 ): LiveUpdate {
   const source = frameSource(read);
@@ -36,6 +39,6 @@ export function liveUpdate(
     return { severity: e.severity, message: formatError(e), frame: lines === null ? '' : codeFrame(lines, e.line, e.column) };
   });
   return result.story
-    ? { story: result.story, data: result.data, plans: planFronts(result.story.layers, result.data), problems }
+    ? { story: result.story, data: result.data, plans: planFronts(result.story.layers, result.data), problems, editions: result.editions ?? {} }
     : { story: null, data: null, plans: null, problems };
 }

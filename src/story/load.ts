@@ -2,7 +2,7 @@
 // compiled story, or every problem at once, each at file:line:column. Readers get JSON.
 import { LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { core as zcore, ZodType } from 'zod';
-import { Chapter, Layer, Meta, Source, Step, StoryScript } from './schema.ts';
+import { Chapter, Layer, LOCALES, Meta, Source, Step, StoryScript, type Locale } from './schema.ts';
 import { didYouMean, formatPath, suggestion, type StoryError } from './errors.ts';
 import { checkLayerData, normaliseWinding, outsideRegion, snapshotDates } from './geojson.ts';
 import { findJsonError, jsonOffset, tooDeep } from './json-error.ts';
@@ -19,6 +19,9 @@ import { count, LIMITS } from './limits.ts';
 import { LineIndex } from './line-index.ts';
 import { controlCharacter, decodeText, tooLong } from './source-text.ts';
 import { readYaml } from './yaml-read.ts';
+import { checkTranslations } from './translations.ts';
+import { editionData, translateStory, unnamed } from './edition.ts';
+import { uiFor, type InterfaceTable } from './interface.ts';
 
 export interface LoadOptions {
   /** path shown in messages, e.g. "story/qalamoun.yaml" */
@@ -31,6 +34,8 @@ export interface LoadOptions {
   dataLabel?: (relative: string) => string;
   /** [west, south, east, north] the story maps: data outside it is warned about (swapped coordinates?) */
   region?: readonly [number, number, number, number];
+  /** the interface's words (story/interface.yaml, checked): the translated editions are built only when given them */
+  ui?: InterfaceTable | null;
 }
 
 /** Why a data file was not read, or not decoded; `at` places the problem inside the file. */
@@ -45,12 +50,14 @@ export interface LoadResult {
   errors: StoryError[];
   /** data files the script refers to, for watching */
   dataFiles: string[];
+  /** the translated editions meta.editions asks for, each with its data (names in its language) */
+  editions?: Partial<Record<Locale, { story: Story; data: StoryData }>>;
 }
 
 type Path = (string | number)[];
 
 /** Maps a path in a parsed document to a source position. */
-class Locator {
+export class Locator {
   constructor(
     readonly file: string,
     readonly doc: Document.Parsed | null,
@@ -121,6 +128,12 @@ function keysAt(schema: ZodType, path: Path): string[] {
   return (def.options ?? []).flatMap((o) => Object.keys((o._zod.def as { shape?: object }).shape ?? {}));
 }
 
+/** A key that looks like a language code, where translations may go: say which editions exist. */
+const localeHint = (key: string, allowed: readonly string[]): string =>
+  /^[a-z]{2}(?:-[a-z0-9]+)?$/i.test(key) && allowed.some((k) => (LOCALES as readonly string[]).includes(k))
+    ? ` (a translation into a language this story has no edition for; editions: ${LOCALES.join(', ')})`
+    : '';
+
 function explain(issue: zcore.$ZodIssue, input: unknown): string {
   const value = valueAt(input, issue.path as Path);
   switch (issue.code) {
@@ -168,7 +181,7 @@ function schemaErrors(result: zcore.$ZodIssue[], input: unknown, loc: Locator): 
     if (issue.code === 'unrecognized_keys') {
       const allowed = keysAt(StoryScript, path);
       return issue.keys.map((k) =>
-        loc.error([...path, k], `unknown key "${k}"${suggestion(k, allowed)}; allowed here: ${allowed.join(', ')}`, true),
+        loc.error([...path, k], `unknown key "${k}"${localeHint(k, allowed) || suggestion(k, allowed)}; allowed here: ${allowed.join(', ')}`, true),
       );
     }
     if (issue.code === 'invalid_type' && valueAt(input, path) === undefined && meant.has(formatPath(path))) return [];
@@ -353,6 +366,7 @@ function compile(opts: LoadOptions): LoadResult {
   const parsed = StoryScript.safeParse(input);
   const errors: StoryError[] = parsed.success ? [] : schemaErrors(parsed.error.issues, input, loc);
   const script = parsed.data ?? null;
+  errors.push(...checkTranslations(input).map((f) => ({ ...loc.error(f.path, f.message, f.key), severity: f.severity })));
   const { layers, steps, first, method, ids } = parts(input, script);
   errors.push(
     ...duplicates(ids.chapter, 'chapter', ['chapters'], loc),
@@ -438,6 +452,30 @@ function compile(opts: LoadOptions): LoadResult {
   };
   const captions = steps.map((s, i) => (s.caption ? caption(['steps', i, 'caption'], s.caption) : []));
   const methodBlocks = method ? caption(['meta', 'method'], method) : [];
+  // Each edition's captions and method note, parsed and located like the English.
+  const editions = script?.meta.editions ?? [];
+  const translated = Object.fromEntries(
+    editions.map((l) => {
+      const text = script!.meta[l]?.method;
+      return [
+        l,
+        {
+          captions: steps.map((s, i) => (s[l]?.caption ? caption(['steps', i, l, 'caption'], s[l].caption) : [])),
+          method: text ? caption(['meta', l, 'method'], text) : [],
+        },
+      ];
+    }),
+  ) as Partial<Record<Locale, { captions: Block[][]; method: Block[] }>>;
+  for (const l of editions) {
+    for (const [layer, i] of unnamed({ layers: present(layers) }, data, l)) {
+      errors.push(
+        dataLocator(raw[layer]!.text, raw[layer]!.label).error(
+          ['features', i, 'properties'],
+          `no name_${l}: the ${l} edition names this place in its language on the map`,
+        ),
+      );
+    }
+  }
   const dataFiles = present(layers).map((l) => l.data);
 
   // Views settle only on a script that passed the schema and gives the first step what it must.
@@ -481,24 +519,24 @@ function compile(opts: LoadOptions): LoadResult {
   const { title, dek, byline, credits, sources, corrections, published } = script.meta;
   const story: Story = {
     meta: {
-      ...script.meta,
+      ...english(script.meta),
       title: plain(title),
       dek: plain(dek),
       byline: plain(byline),
       credits: credits ? plain(credits) : null,
-      corrections: corrections.map((c) => ({ ...c, text: plain(c.text) })),
+      corrections: corrections.map((c) => ({ ...english(c), text: plain(c.text) })),
       updated: [published, ...corrections.map((c) => c.date)].sort().at(-1)!,
       method: typesetBlocks(methodBlocks, typeset),
       sources: sources.map((s) => ({
-        ...s,
+        ...english(s),
         title: plain(s.title),
         publisher: plain(s.publisher),
         ...(s.affiliation ? { affiliation: plain(s.affiliation) } : {}),
         ...(s.note ? { note: plain(s.note) } : {}),
       })),
     },
-    chapters: script.chapters.map((c) => ({ ...c, title: typeset(c.title) })),
-    layers: script.layers.map((l) => ({ ...l, title: plain(l.title) })),
+    chapters: script.chapters.map((c) => ({ ...english(c), title: typeset(c.title) })),
+    layers: script.layers.map((l) => ({ ...english(l), title: plain(l.title) })),
     steps: script.steps.map((s, i) => ({
       id: s.id,
       chapter: s.chapter,
@@ -515,8 +553,26 @@ function compile(opts: LoadOptions): LoadResult {
     explore: exploreView(views[views.length - 1]!, script.layers, data),
     areas: heldAreas(script.layers, data),
     statuses: frontStatuses(script.layers, data),
+    lang: 'en',
+    dir: 'ltr',
   };
-  return { story, data, errors, dataFiles };
+  const built = Object.fromEntries(
+    (opts.ui ? editions : []).map((locale) => [
+      locale,
+      {
+        story: translateStory({ locale, story, script, data, ...translated[locale]!, ui: uiFor(opts.ui!, locale) }),
+        data: editionData(story, data, locale),
+      },
+    ]),
+  );
+  return { story, data, errors, dataFiles, editions: built };
+}
+
+/** An object of the script without its translations (and the list of editions): each edition gets its own texts. */
+function english<T extends object>(o: T): Omit<T, Locale | 'editions'> {
+  const copy = { ...o } as Record<string, unknown>;
+  for (const key of [...LOCALES, 'editions']) delete copy[key];
+  return copy as Omit<T, Locale | 'editions'>;
 }
 
 /** A warning located in the script, or in the data file of the layer it names. */

@@ -3,6 +3,7 @@
 import type { Block } from './markup.ts';
 import type { Camera, Correction, Layer, Morph, Source, Transition } from './schema.ts';
 import type { FrontStatuses, HeldAreas } from '../geo/held.ts';
+import type { Lang } from './dates.ts';
 
 export interface DateRange {
   from: string;
@@ -41,6 +42,9 @@ export interface StoryStep {
 }
 
 export interface Story {
+  /** the edition's language, and its writing direction */
+  lang: Lang;
+  dir: 'ltr' | 'rtl';
   meta: {
     title: string;
     dek: string;

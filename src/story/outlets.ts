@@ -1,16 +1,17 @@
 // Whose account a source carries. The sources list groups by stance; a source from an outlet
 // run by, or speaking for, a side in the war must say so (schema.ts checks against this list).
 import type { SOURCE_STANCES } from './schema.ts';
+import type { UiKey } from './ui.ts';
 
 export type Stance = (typeof SOURCE_STANCES)[number];
 
-/** The groups of the sources list, in the order they are shown. */
-export const STANCE_HEADING: Record<Stance, string> = {
-  independent: 'News agencies, papers, monitors and analysts',
-  'pro-government': 'Media of Hezbollah, the Syrian and Iranian governments and their allies',
-  opposition: 'Syrian opposition media',
-  reference: 'Encyclopedias, summaries and gazetteers',
-};
+/** The groups of the sources list, in the order they are shown, each with its heading's interface string. */
+export const STANCES = {
+  independent: 'stanceIndependent',
+  'pro-government': 'stancePro-government',
+  opposition: 'stanceOpposition',
+  reference: 'stanceReference',
+} as const satisfies Record<Stance, UiKey>;
 
 /** Partisan and state outlets that report on this war, by a name their sources' publisher contains. */
 export const PARTISAN_OUTLETS: readonly { name: string; stance: Exclude<Stance, 'independent' | 'reference'>; affiliation: string }[] = [

@@ -13,6 +13,35 @@ const CAPTION_MAX = 4000;
 const METHOD_MAX = 8000;
 /** A share card holds about this much in its summary's lines. */
 const SHARE_MAX = 140;
+
+/** The editions besides English a script can carry: each text's translation sits under this key beside it. */
+export const LOCALES = ['ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * The Arabic of an object's reader-facing texts, beside the English: the same fields, each
+ * optional here; load.ts (translations.ts) reports a missing or extra one at its place.
+ */
+const arabic = <S extends Record<string, z.ZodType>>(fields: S, what: string, example: Partial<Record<keyof S, string>>) =>
+  doc(
+    z
+      .strictObject(
+        Object.fromEntries(
+          Object.entries(fields).map(([k, f]) => [k, doc(f.optional(), `the Arabic of "${k}" beside it`, example[k] ?? 'القلمون')]),
+        ) as { [K in keyof S]: z.ZodOptional<S[K]> },
+      )
+      .optional(),
+    `the Arabic of ${what}, for the Arabic edition (meta.editions: [ar]): the same keys as the English beside it`,
+    example,
+  );
+const Text = z.string().min(1);
+const CaptionText = z
+  .string()
+  .min(1, 'a caption is required')
+  .max(CAPTION_MAX, `a caption is limited to ${CAPTION_MAX.toLocaleString('en')} characters (a card holds about 80 words)`);
+const ShareText = z.string().min(1).max(SHARE_MAX, `a share summary is limited to ${SHARE_MAX} characters: one line on the preview card`);
+const MethodText = z.string().max(METHOD_MAX, `the method note is limited to ${METHOD_MAX.toLocaleString('en')} characters`);
+
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lowercase letters, digits and single hyphens, e.g. "flitah-hills"');
@@ -125,6 +154,11 @@ export const Source = doc(
     id: doc(Slug, 'short id that steps cite under "sources"', 'daily-star-2015-05-12'),
     title: doc(z.string().min(1), 'headline or title of the report, exactly as published', 'Hezbollah, Syrian army advance in Qalamoun'),
     publisher: doc(z.string().min(1), 'outlet or author', 'The Daily Star'),
+    ar: arabic(
+      { title: Text, publisher: Text, note: Text, affiliation: Text },
+      'the source line: publisher, note and affiliation; a title only where the report was published in Arabic',
+      { publisher: 'ديلي ستار (لبنان)' },
+    ),
     date: doc(SourceDate, 'publication date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known)', '2015-05-12'),
     url: doc(
       z
@@ -163,6 +197,7 @@ export const Correction = doc(
   z.strictObject({
     date: doc(IsoDate, 'when the change was published', '2015-06-22'),
     text: doc(z.string().min(1), 'what changed, for readers', 'An earlier version gave the wrong date for the capture of Tallat Musa.'),
+    ar: arabic({ text: Text }, 'the correction', { text: 'ذكرت نسخة سابقة تاريخاً خاطئاً للسيطرة على طلعة موسى.' }),
   }),
   'a change made after publication',
   { date: '2015-06-22', text: 'An earlier version gave the wrong date for the capture of Tallat Musa.' },
@@ -180,9 +215,19 @@ export const Meta = doc(
     published: doc(IsoDate, 'publication date', '2015-06-21'),
     credits: doc(z.string().optional(), 'map data and other credits, shown at the end', 'Basemap: Natural Earth.'),
     method: doc(
-      z.string().max(METHOD_MAX, `the method note is limited to ${METHOD_MAX.toLocaleString('en')} characters`).optional(),
+      MethodText.optional(),
       '"How this map was made": caption markup shown before the sources',
       'Areas are *reconstructions* from reports, not surveyed positions.',
+    ),
+    editions: doc(
+      z.array(z.enum(LOCALES)).default([]),
+      'the translated editions built beside the English one, each at /<code>/ (ar: Arabic, right to left); `npm run check` then requires every text to be translated',
+      ['ar'],
+    ),
+    ar: arabic(
+      { title: Text, dek: Text, byline: Text, credits: Text, method: MethodText },
+      'the headline, dek, byline, credits and method note',
+      { title: 'معركة الجرود: القلمون 2015' },
     ),
     sources: doc(z.array(Source).min(1), 'every report the steps and the map cite', [EXAMPLE.source]),
     corrections: doc(
@@ -208,6 +253,7 @@ export const Chapter = doc(
   z.strictObject({
     id: doc(Slug, 'id that steps name under "chapter"', 'prelude'),
     title: doc(z.string().min(1), 'chapter heading shown above its first step', 'Prelude: March–April 2015'),
+    ar: arabic({ title: Text }, 'the chapter heading', { title: 'تمهيد: آذار–نيسان 2015' }),
   }),
   'a chapter: a heading over a run of steps',
   EXAMPLE.chapter,
@@ -228,6 +274,7 @@ export const Layer = doc(
       'places',
     ),
     title: doc(z.string().min(1), 'name of the layer in the legend', 'Towns and villages'),
+    ar: arabic({ title: Text }, 'the layer\'s name in the legend', { title: 'بلدات وقرى' }),
     data: doc(
       z
         .string()
@@ -263,12 +310,12 @@ export const Step = doc(
     ),
     dateLabel: doc(z.string().min(1).optional(), 'how the date reads on the card when the dates alone say it badly', 'Mid-April 2015'),
     caption: doc(
-      z.string().min(1, 'a caption is required').max(CAPTION_MAX, `a caption is limited to ${CAPTION_MAX.toLocaleString('en')} characters (a card holds about 80 words)`),
+      CaptionText,
       'text of the card: paragraphs, *emphasis*, **strong**, [links](https://…), "> " quotes ending "> — Name"; about 80 words fit on a phone',
       'By 3 April the army was closing on *Zabadani* along three axes.',
     ),
     share: doc(
-      z.string().min(1).max(SHARE_MAX, `a share summary is limited to ${SHARE_MAX} characters: one line on the preview card`).optional(),
+      ShareText.optional(),
       "one line for this step's preview card and share text (plain text); the caption's first sentence when left out",
       'By 3 April the army had closed on Zabadani along three axes.',
     ),
@@ -290,6 +337,9 @@ export const Step = doc(
     morph: Morph.optional(),
     highlight: doc(z.array(Slug).default([]), 'ids of places to ring on the map', ['zabadani']),
     sources: doc(z.array(Slug).min(1, 'every step cites at least one source'), 'ids from meta.sources', ['daily-star-2015-05-12']),
+    ar: arabic({ caption: CaptionText, alt: Text, dateLabel: Text, share: ShareText }, 'the card: caption, alt text, date label and share line', {
+      caption: 'بحلول 3 نيسان كان الجيش يقترب من *الزبداني* على ثلاثة محاور.',
+    }),
   }),
   'one scroll step: a card and the map behind it',
   EXAMPLE.step,

@@ -4,10 +4,11 @@ import { plainText, type Block } from './markup.ts';
 
 /**
  * The first sentence of `text`: up to a full stop, question or exclamation mark (and any closing
- * quote) followed by a space and a capital, a digit or an opening quote. The whole text when there is none.
+ * quote) followed by a space and a capital, a digit, an opening quote or an Arabic letter (Arabic
+ * has no capitals). The whole text when there is none.
  */
 export function firstSentence(text: string): string {
-  const end = /[.!?][”’"')]?(?=\s+[\p{Lu}\p{N}“‘"(])/u.exec(text);
+  const end = /[.!?؟][”’"')»]?(?=\s+[\p{Lu}\p{N}“‘"(«\p{Script=Arabic}])/u.exec(text);
   return (end ? text.slice(0, end.index + end[0].length) : text).trim();
 }
 

@@ -13,16 +13,27 @@ import { LIVE_EVENT, liveUpdate } from './live.ts';
 import { loadStoryFile, type FileLoadResult } from './load-file.ts';
 import { planFronts } from '../geo/morph-plan.ts';
 import { compileEvidence } from './evidence.ts';
+import { uiFor } from './interface.ts';
+import type { Locale } from './schema.ts';
 
 const MODULES = {
   story: 'virtual:story',
+  storyAr: 'virtual:story/ar',
   data: 'virtual:story-data',
+  dataAr: 'virtual:story-data/ar',
   morph: 'virtual:story-morph',
   evidence: 'virtual:story-evidence',
+  pages: 'virtual:story-pages',
 } as const;
 const resolved = (id: string) => `\0${id}`;
 
-export function storyPlugin(options: { script: string }): Plugin {
+export interface StoryPluginOptions {
+  script: string;
+  /** each translated edition's page, built beside index.html when the script has that edition */
+  pages?: Partial<Record<Locale, string>>;
+}
+
+export function storyPlugin(options: StoryPluginOptions): Plugin {
   let root = process.cwd();
   let cached: FileLoadResult | null = null;
   // Files of the last load, kept when the cache is dropped: watchChange runs before handleHotUpdate.
@@ -50,7 +61,17 @@ export function storyPlugin(options: { script: string }): Plugin {
     name: 'story',
     // the compiled story for other build plugins (src/share/vite-plugin.ts)
     api: { load },
+    // A build makes index.html and the page of every edition the script has (a script without
+    // its Arabic, or a broken one, builds the English page alone, which reports its problems).
+    config(config, env) {
+      if (env.command !== 'build' || !options.pages) return;
+      root = resolve(config.root ?? process.cwd());
+      const editions = Object.keys(load().editions ?? {}) as Locale[];
+      const pages = editions.flatMap((l) => (options.pages?.[l] ? [[l, resolve(root, options.pages[l])]] : []));
+      return { build: { rollupOptions: { input: { main: resolve(root, 'index.html'), ...Object.fromEntries(pages) } } } };
+    },
     configResolved(config) {
+      if (config.root !== root) cached = null;
       root = config.root;
     },
     resolveId(id) {
@@ -74,15 +95,44 @@ export function storyPlugin(options: { script: string }): Plugin {
           stack: '',
         });
       }
+      const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+      const arabic = id === resolved(MODULES.storyAr) || id === resolved(MODULES.dataAr);
+      const edition = result.editions?.ar;
+      // Only the Arabic page asks for its story; the English page's engine code names the Arabic data too.
+      if (id === resolved(MODULES.dataAr) && !edition) return 'export default null;';
+      if (arabic && !edition) this.error({ message: 'the story has no Arabic edition: add editions: [ar] to its meta', stack: '' });
+      // Each page gets its story, its words, and where its other editions are.
+      const page = (lang: 'en' | 'ar') => {
+        const table = result.ui!;
+        // Relative by default (the site works under any address); absolute when STORY_URL, the
+        // English page's published address, is set at build time, as search engines want hreflang.
+        const relative = (l: string) => (l === lang ? './' : lang === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`);
+        const site = process.env.STORY_URL;
+        const here = (l: string) => (site ? new URL(l === 'en' ? './' : `${l}/`, site.endsWith('/') ? site : `${site}/`).href : relative(l));
+        return {
+          story: lang === 'en' ? result.story : result.editions![lang]!.story,
+          ui: uiFor(table, lang),
+          alternates: [
+            { lang: 'en', href: here('en'), name: table.edition.en },
+            ...(result.editions?.ar ? [{ lang: 'ar', href: here('ar'), name: table.edition.ar }] : []),
+          ],
+        };
+      };
+      if (id === resolved(MODULES.story) || id === resolved(MODULES.storyAr)) {
+        const { story, ui, alternates } = page(arabic ? 'ar' : 'en');
+        return [`export default ${json(story)};`, `export const ui = ${json(ui)};`, `export const alternates = ${json(alternates)};`].join('\n');
+      }
+      // The prerender's: every edition's page at once (its module runner closes once it has imported).
+      if (id === resolved(MODULES.pages)) return `export default ${json({ en: page('en'), ...(edition ? { ar: page('ar') } : {}) })};`;
       const value =
-        id === resolved(MODULES.story)
-          ? result.story
-          : id === resolved(MODULES.data)
-            ? result.data
+        id === resolved(MODULES.data)
+          ? result.data
+          : id === resolved(MODULES.dataAr)
+            ? edition!.data
             : id === resolved(MODULES.evidence)
               ? compileEvidence(result.story, result.data)
               : planFronts(result.story.layers, result.data);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+      return `export default ${json(value)};`;
     },
     watchChange(file) {
       if (watched.has(file)) cached = null;

@@ -18,7 +18,7 @@ export { story };
 export const ids = story.steps.map((s) => s.id);
 const fronts = story.layers.filter((l) => l.kind === 'front').map((l) => l.id);
 /** The steps that first show each layer and each front snapshot, and the last step (walk: 'cover'). */
-const covering = new Set(
+export const covering = new Set(
   story.views.flatMap((v, i) => {
     const before = story.views.slice(0, i);
     const fresh = v.layers.some((l) => !before.some((b) => b.layers.includes(l))) || (v.front && !before.some((b) => b.front === v.front));

@@ -18,7 +18,7 @@ import { serveHostPages } from './host-server.ts';
 import { hostPages } from './host-pages.ts';
 import { serveDir, type StaticServer } from './server.ts';
 
-const { story } = loadStoryFile(STORY_SCRIPT);
+const { story, editions } = loadStoryFile(STORY_SCRIPT);
 if (!story) throw new Error('the story script does not load; run npm run check');
 const ids = story.steps.map((s) => s.id);
 const last = ids.length - 1;
@@ -410,8 +410,13 @@ it('embed.html shows the snippet for its own site, and copies it', async () => {
   await page.goto(`${site.url}embed.html`);
   const expected = embedSnippet(site.url, story.meta.title);
   await expect.poll(() => page.textContent('#snippet'), POLL).toBe(expected);
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect.poll(() => page.textContent('[role=status]'), POLL).toBe('Copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  // and the Arabic edition's, its frame at ar/?embed
+  const arabic = embedSnippet(site.url, editions!.ar!.story.meta.title, 'ar/');
+  await expect.poll(() => page.textContent('#snippet-ar'), POLL).toBe(arabic);
+  await page.getByRole('button', { name: "Copy the Arabic edition's snippet" }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), POLL).toBe(arabic);
   await context.close();
 });

@@ -4,6 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadStory, type LoadResult } from '../../src/story/load.ts';
 import { STORY_REGION } from '../../story.config.ts';
+import { loadInterface } from '../../src/story/interface.ts';
+
+/** The repository's interface strings, which translated fixtures are built with. */
+export const UI_TABLE = loadInterface(
+  readFileSync(join(import.meta.dirname, '..', '..', 'story', 'interface.yaml'), 'utf8'),
+  'interface.yaml',
+).table;
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const VALID = join(FIXTURES, 'story');
@@ -18,5 +25,6 @@ export function loadFixture(dir: string, text: string | Uint8Array = readFileSyn
     },
     dataLabel: (rel) => rel,
     region: STORY_REGION,
+    ui: UI_TABLE,
   });
 }

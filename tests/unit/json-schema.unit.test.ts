@@ -74,6 +74,8 @@ describe('the JSON Schema for editors', () => {
     'empty-step',
     'misspelt-layer-kind',
     'several-mistakes',
+    'translation-extra',
+    'translation-unknown-locale',
     'unknown-key',
     'unknown-top-level-key',
     'wrong-type',

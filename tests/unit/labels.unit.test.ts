@@ -131,7 +131,7 @@ describe('scale bar', () => {
       expect(bar.px, `zoom ${z}`).toBeLessThanOrEqual(125);
       expect(String(bar.metres)).toMatch(/^[125]0*$/);
     }
-    expect(scaleBar(34, 10).label).toBe('5 km');
-    expect(scaleBar(34, 13).label).toBe('500 m');
+    expect(scaleBar(34, 10).metres).toBe(5000);
+    expect(scaleBar(34, 13).metres).toBe(500);
   });
 });

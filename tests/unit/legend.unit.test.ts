@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frontStatuses } from '../../src/geo/held.ts';
-import { heldSentence, shownStatuses } from '../../src/palette/legend.ts';
+import { heldSentence, shownStatuses, type HeldRow } from '../../src/palette/legend.ts';
+import { uiFor } from '../../src/story/interface.ts';
+import { UI_TABLE } from './fixtures.ts';
 
 const square = (lon: number): GeoJSON.Polygon => ({
   type: 'Polygon',
@@ -42,13 +44,16 @@ describe("the legend's keys for the front's statuses", () => {
     expect(shownStatuses(statuses, [], '2015-05-13')).toEqual({});
     expect(shownStatuses(statuses, ['fronts'], null)).toEqual({});
   });
-  it("gives screen readers each side's figure once, by its short name", () => {
-    expect(
-      heldSentence([
-        { side: 'government', km2: 944.4, max: 1152 },
-        { side: 'lebanese-army', km2: 30, max: 30 },
-      ]),
-    ).toBe(" Area held, by our reconstruction: Gov't + Hezbollah 944 km², Lebanese army 30 km².");
-    expect(heldSentence(null)).toBe('');
+  it("gives screen readers each side's figure once, by its short name, in the page's language", () => {
+    const rows = [
+      { side: 'government', km2: 944.4, max: 1152 },
+      { side: 'lebanese-army', km2: 30, max: 30 },
+    ] as const satisfies HeldRow[];
+    const [en, ar] = [uiFor(UI_TABLE!, 'en'), uiFor(UI_TABLE!, 'ar')];
+    expect(heldSentence(rows, en, 'en')).toBe(" Area held, by our reconstruction: Gov't + Hezbollah 944 km², Lebanese army 30 km².");
+    expect(heldSentence(rows, ar, 'ar')).toBe(
+      ' المساحة التي يسيطر عليها كل طرف بحسب إعادة بنائنا: الحكومة + حزب الله 944 كم²، الجيش اللبناني 30 كم².',
+    );
+    expect(heldSentence(null, en, 'en')).toBe('');
   });
 });

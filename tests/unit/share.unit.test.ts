@@ -130,6 +130,9 @@ describe('share text', () => {
   it('sums a step up in its first sentence, a quote it introduces included', () => {
     expect(firstSentence('On 13 May Hezbollah took Tallat Musa. SOHR confirmed it.')).toBe('On 13 May Hezbollah took Tallat Musa.');
     expect(firstSentence('Al-Manar said 45 km². “We won,” he said.')).toBe('Al-Manar said 45 km².');
+    // Arabic has no capitals: a sentence ends at a full stop or ؟ before the next word
+    expect(firstSentence('سيطر حزب الله على طلعة موسى. وأكد المرصد ذلك.')).toBe('سيطر حزب الله على طلعة موسى.');
+    expect(firstSentence('هل انتهت المعركة؟ قال المتحدث لا.')).toBe('هل انتهت المعركة؟');
     const { blocks } = parseCaption('He said:\n\n> “We are winning.” And more.\n> — A spokesman');
     expect(captionSummary(blocks)).toBe('He said: “We are winning.”');
   });

@@ -4,6 +4,7 @@
 // mapbox-gl at all, and a build with one fetches maplibre-gl only to fall back.
 import type { MorphPlan } from '../../geo/morph-plan.ts';
 import type { StoryData } from '../../story/model.ts';
+import type { Lang } from '../../story/dates.ts';
 import type { MapAdapter } from './adapter.ts';
 import { withEveryLayer } from './start.ts';
 import type { StoryInit } from './story-map.ts';
@@ -36,15 +37,24 @@ export function patiently<T>(load: Promise<T>, what: string, ms = loadPatience()
 }
 
 let labels: Promise<GeoJSON.FeatureCollection | null> | null = null;
-/** The basemap's names, once for the page; null when they fail or hang (the map is drawn without them). */
-export const builtLabels = (): Promise<GeoJSON.FeatureCollection | null> =>
+/**
+ * The basemap's names, once for the page; null when they fail or hang (the map is drawn without
+ * them). In English each country and region shows its Latin name over its Arabic one; an edition
+ * in another language shows its own name alone (in the first place, the second left empty).
+ */
+export const builtLabels = (lang: Lang = 'en'): Promise<GeoJSON.FeatureCollection | null> =>
   (labels ??= patiently(
-    import('../style/labels.ts').then((m) => m.default),
+    import('../style/labels.ts').then((m) => (lang === 'en' ? m.default : namedIn(m.default, lang))),
     'The basemap’s names',
   ).catch((error: unknown) => {
     console.warn('The map is drawn without its place names.', error);
     return null;
   }));
+
+const namedIn = (fc: GeoJSON.FeatureCollection, lang: Exclude<Lang, 'en'>): GeoJSON.FeatureCollection => ({
+  ...fc,
+  features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, name: f.properties?.[`name_${lang}`], [`name_${lang}`]: '' } })),
+});
 
 /** The story layers' data (null when it failed to load) and the front lines' morph plans. */
 export interface StoryFiles {
@@ -53,9 +63,10 @@ export interface StoryFiles {
 }
 
 /** The files the build made. A data file that fails to load costs its layers, not the map. */
-export const builtFiles = (): Promise<StoryFiles> =>
+export const builtFiles = (lang: Lang = 'en'): Promise<StoryFiles> =>
   Promise.all([
-    import('virtual:story-data').then(
+    // Each edition's own data: the same shapes, its places named in its language.
+    (lang === 'ar' ? import('virtual:story-data/ar') : import('virtual:story-data')).then(
       (d) => d.default,
       () => null,
     ),
@@ -95,7 +106,10 @@ export async function startMap(
   files: () => Promise<StoryFiles> = builtFiles,
   names: () => Promise<GeoJSON.FeatureCollection | null> = builtLabels,
 ): Promise<MapAdapter> {
-  if (TOKEN) {
+  // mapbox-gl draws Arabic only with its right-to-left text plugin (@mapbox/mapbox-gl-rtl-text),
+  // which this repository does not ship yet: a right-to-left edition draws with maplibre, which
+  // shapes Arabic itself, rather than show its names reversed and unjoined.
+  if (TOKEN && current().story.dir !== 'rtl') {
     try {
       return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current, files, names);
     } catch (error) {

@@ -7,7 +7,7 @@ import land from '../../../assets/basemap/land.json';
 import borders from '../../../assets/basemap/borders.json';
 import type { MapAdapter } from './adapter.ts';
 import { basemapStyle, offlineTerrain, reliefParts, reliefTilesUrl } from '../style/style.ts';
-import { RELIEF_CREDIT } from '../../relief/relief.ts';
+import { RELIEF_CREDIT, siteRoot } from '../../relief/relief.ts';
 import { engineCamera, storyAdapter, type StoryInit } from './story-map.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -46,7 +46,7 @@ export function createMap(init: StoryInit): MapAdapter {
 }
 
 function addRelief(map: maplibregl.Map, terrain: maplibregl.TerrainSpecification | null) {
-  const { sources, layer, above } = reliefParts(reliefTilesUrl(document.baseURI));
+  const { sources, layer, above } = reliefParts(reliefTilesUrl(siteRoot(document)));
   for (const [id, source] of Object.entries(sources)) map.addSource(id, source);
   const ids = map.getStyle().layers.map((l) => l.id);
   map.addLayer(layer, ids[ids.indexOf(above) + 1]);

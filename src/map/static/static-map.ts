@@ -9,7 +9,7 @@ import { snapshot, type MorphPlan } from '../../geo/morph-plan.ts';
 import { expand } from '../../geo/morph-space.ts';
 import { Morpher } from '../front/morpher.ts';
 import { perFrame } from '../front/per-frame.ts';
-import { RELIEF_BOUNDS, RELIEF_SHADE } from '../../relief/relief.ts';
+import { RELIEF_BOUNDS, RELIEF_SHADE, siteRoot } from '../../relief/relief.ts';
 
 export interface StaticOptions {
   container: HTMLElement;
@@ -91,7 +91,7 @@ export function createStaticMap({ container, story, data, plans, labels, view, o
     shadeRelief() {
       if (relief) return;
       // Beside the page, on its own origin (the site's base is './').
-      relief = { href: new URL(RELIEF_SHADE, document.baseURI).href, bounds: RELIEF_BOUNDS };
+      relief = { href: new URL(RELIEF_SHADE, siteRoot(document)).href, bounds: RELIEF_BOUNDS };
       render(frame);
     },
     resize: () => render(frame),

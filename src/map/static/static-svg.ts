@@ -501,8 +501,11 @@ export function staticMapSvg(
     frame,
   );
   const { width, height } = frame;
+  // direction="ltr": names are placed by their left end (text-anchor start) on a right-to-left
+  // page too, whose direction the SVG would otherwise inherit; an Arabic name still reads right to left.
+  // Noto Sans Arabic: the Arabic edition's text face, which its page loads (elsewhere, the next font has Arabic).
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" aria-hidden="true" focusable="false" direction="ltr" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Arial, sans-serif">`,
     `<rect width="100%" height="100%" fill="${BASEMAP.sea}"/>`,
     basemapLand(basemap, project),
     relief ? reliefImage(relief, project, z) : '',
