@@ -32,6 +32,16 @@ describe('camera', () => {
     expect(motionFor({ type: 'ease', duration: 0 }, false)).toEqual({ type: 'jump', duration: 0 });
     expect(motionFor({ type: 'ease', duration: 800 }, false)).toEqual({ type: 'ease', duration: 800 });
   });
+  it('runs moves faster only when a test page asks (window.__storyMotionScale)', () => {
+    try {
+      Object.assign(globalThis, { __storyMotionScale: 0.5 });
+      expect(motionFor({ type: 'fly', duration: 2000 }, false)).toEqual({ type: 'fly', duration: 1000 });
+      Object.assign(globalThis, { __storyMotionScale: 'fast' });
+      expect(motionFor({ type: 'fly', duration: 2000 }, false)).toEqual({ type: 'fly', duration: 2000 });
+    } finally {
+      delete (globalThis as { __storyMotionScale?: unknown }).__storyMotionScale;
+    }
+  });
 });
 
 describe('story layers for the engine', () => {

@@ -1,5 +1,6 @@
 // The one interface the story talks to; each map engine implements it (maplibre.ts, and
 // mapbox.ts when a token is configured; engine.ts picks one). Components never touch an engine directly.
+import { motionScale } from '../../motion/scale.ts';
 import type { Camera, Transition } from '../../story/schema.ts';
 import type { View } from '../../story/model.ts';
 import type { FrontState } from '../front/front-morph.ts';
@@ -55,7 +56,9 @@ export interface MapAdapter {
   destroy(): void;
 }
 
-/** The move actually made: reduced motion or a zero duration is a cut. */
+/** The move actually made: reduced motion or a zero duration is a cut (its length scaled for tests: motion/scale.ts). */
 export function motionFor(transition: Transition, reducedMotion: boolean): Transition {
-  return reducedMotion || transition.duration === 0 ? { type: 'jump', duration: 0 } : transition;
+  return reducedMotion || transition.duration === 0
+    ? { type: 'jump', duration: 0 }
+    : { ...transition, duration: transition.duration * motionScale() };
 }
