@@ -1,8 +1,11 @@
 // The relief, rendered at build time from the DTED cells in assets/relief: Terrarium tiles for the
 // map engine and one shaded image for the static maps, emitted as relief/… and served at the same
-// paths by the dev server. Rendered once per process (about 2 s), the same bytes every time.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// paths by the dev server. Rendered once (about 2 s), the same bytes every time: kept in the
+// project's .cache/ for the next build.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import type { Plugin } from 'vite';
 import { decodeDted } from './dted.ts';
@@ -48,12 +51,41 @@ export function renderRelief(dir: string): Map<string, Buffer> {
 /** Rendered files by folder of cells: every build and dev server of the process shares them. */
 const rendered = new Map<string, Map<string, Buffer>>();
 
+/**
+ * The files for the cells in `dir`, from `cacheDir` when a process has rendered the same cells
+ * with the same code before (the test suite builds the site several times, in several
+ * processes), else rendered and kept there. Keyed by the cells' bytes and this folder's code.
+ */
+export function cachedRelief(dir: string, cacheDir: string): Map<string, Buffer> {
+  const code = dirname(fileURLToPath(import.meta.url));
+  const key = createHash('sha256');
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.dt0'))
+    .sort())
+    key.update(f).update(readFileSync(join(dir, f)));
+  for (const f of readdirSync(code)
+    .filter((f) => f.endsWith('.ts'))
+    .sort())
+    key.update(f).update(readFileSync(join(code, f)));
+  const file = join(cacheDir, `${key.digest('hex').slice(0, 32)}.json`);
+  if (existsSync(file)) {
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as [string, string][];
+    return new Map(entries.map(([path, data]) => [path, Buffer.from(data, 'base64')]));
+  }
+  const files = renderRelief(dir);
+  mkdirSync(cacheDir, { recursive: true });
+  // Whole or not at all, for a build running beside.
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify([...files].map(([path, data]) => [path, data.toString('base64')])));
+  renameSync(`${file}.${process.pid}`, file);
+  return files;
+}
+
 /** `dir`: the cells, relative to the project's root. */
 export function reliefPlugin({ dir = 'assets/relief' }: { dir?: string } = {}): Plugin {
   let root = process.cwd();
   const relief = () => {
     const path = resolve(root, dir);
-    if (!rendered.has(path)) rendered.set(path, renderRelief(path));
+    if (!rendered.has(path)) rendered.set(path, cachedRelief(path, join(root, '.cache', 'relief')));
     return rendered.get(path)!;
   };
   return {

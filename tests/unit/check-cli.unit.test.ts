@@ -33,7 +33,8 @@ const expected = (kind: string, name: string) =>
     .trim()
     .split('\n');
 
-describe('npm run check', () => {
+// Each test waits on a process of its own: they run side by side.
+describe.concurrent('npm run check', () => {
   it('passes the real story, saying how long the check took', async () => {
     const { code, out } = await check(ROOT, 'story/qalamoun.yaml');
     // Warnings are the writers' call while the story is being written; errors never pass.
