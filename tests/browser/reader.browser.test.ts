@@ -16,6 +16,8 @@ const open = async (viewport: { width: number; height: number }, hash = '') => {
   const context = await site.browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => {}));
+  // Moves at twice the speed where a test lets them run (motion/scale.ts); most cut (reduced motion).
+  await page.addInitScript(() => Object.assign(window, { __storyMotionScale: 0.5 }));
   await page.goto(site.url + hash);
   await firstMove(page);
   await mapStatus(page, 'ready');
