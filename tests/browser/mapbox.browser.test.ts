@@ -76,6 +76,17 @@ describe('mapbox engine', () => {
     await page.close();
   });
 
+  it('draws the Arabic edition too, shaping its names with the right-to-left plugin the site ships', async () => {
+    const { page, requested } = await open({}, 'ar/#three-axes');
+    expect(await engineOnceReady(page)).toEqual(['ready', 'mapbox']);
+    await settled(page, 'three-axes');
+    // Fetched when the first Arabic name is laid out (by the engine's workers), from the site itself (no CDN).
+    const plugin = () => requested.filter((u) => u.includes('mapbox-gl-rtl-text'));
+    await expect.poll(() => plugin().length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(plugin().every((u) => u.startsWith(new URL(server.url).origin))).toBe(true);
+    await page.close();
+  });
+
   it('opens the evidence of the area a reader taps', async () => {
     const { page } = await open({}, '#assal-al-ward-hills');
     expect(await engineOnceReady(page)).toEqual(['ready', 'mapbox']);

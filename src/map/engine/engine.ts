@@ -106,10 +106,7 @@ export async function startMap(
   files: () => Promise<StoryFiles> = builtFiles,
   names: () => Promise<GeoJSON.FeatureCollection | null> = builtLabels,
 ): Promise<MapAdapter> {
-  // mapbox-gl draws Arabic only with its right-to-left text plugin (@mapbox/mapbox-gl-rtl-text),
-  // which this repository does not ship yet: a right-to-left edition draws with maplibre, which
-  // shapes Arabic itself, rather than show its names reversed and unjoined.
-  if (TOKEN && current().story.dir !== 'rtl') {
+  if (TOKEN) {
     try {
       return await started(import('./mapbox.ts'), (m, init) => m.createMap(init, { token: TOKEN, style: STYLE }), current, files, names);
     } catch (error) {

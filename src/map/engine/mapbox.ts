@@ -4,6 +4,8 @@
 // `ready`, and engine.ts falls back to the offline engine.
 import mapboxgl from 'mapbox-gl';
 import 'mapbox-gl/dist/mapbox-gl.css';
+// The package exports only its source; the built plugin is the file mapbox-gl loads into its workers.
+import rtlTextPlugin from '../../../node_modules/@mapbox/mapbox-gl-rtl-text/dist/mapbox-gl-rtl-text.js?url';
 import type { MapAdapter } from './adapter.ts';
 import { DEFAULT_STYLE, DEM_SOURCE, DEM_SPEC, MAPBOX_FONTS, terrainFor } from '../style/mapbox-style.ts';
 import { engineCamera, storyAdapter, type EngineMap, type StoryInit } from './story-map.ts';
@@ -22,7 +24,16 @@ export interface MapboxConfig {
  */
 export const STYLE_TIMEOUT_MS = 8000;
 
+/**
+ * mapbox-gl shapes Arabic (joined letters, right to left) only with its right-to-left text plugin,
+ * shipped from this site and fetched once, when a right-to-left name is first drawn.
+ */
+function shapeRightToLeft() {
+  if (mapboxgl.getRTLTextPluginStatus() === 'unavailable') mapboxgl.setRTLTextPlugin(rtlTextPlugin, null, true);
+}
+
 export function createMap(init: StoryInit, { token, style }: MapboxConfig): MapAdapter {
+  shapeRightToLeft();
   const map = new mapboxgl.Map({
     container: init.container,
     accessToken: token,
