@@ -10,7 +10,7 @@ import { LIMITS } from '../src/story/limits.ts';
 import { loadStoryFile } from '../src/story/load-file.ts';
 import { STORY_SCRIPT } from '../story.config.ts';
 import { loadEnv } from 'vite';
-import { siteAddress } from '../src/share/site.ts';
+import { siteAddress } from '../src/story/site.ts';
 
 const started = performance.now();
 const script = process.argv[2] ?? STORY_SCRIPT;

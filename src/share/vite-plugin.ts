@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import { RELIEF_SHADE } from '../relief/relief.ts';
 import type { FileLoadResult } from '../story/load-file.ts';
 import { renderShare, type ShareFiles } from './render.ts';
-import { siteAddress } from './site.ts';
+import { siteAddress } from '../story/site.ts';
 
 export interface StoryPluginApi {
   load(): FileLoadResult;

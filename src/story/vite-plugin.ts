@@ -15,6 +15,7 @@ import { planFronts } from '../geo/morph-plan.ts';
 import { compileEvidence } from './evidence.ts';
 import { uiFor } from './interface.ts';
 import type { Locale } from './schema.ts';
+import { siteAddress } from './site.ts';
 
 const MODULES = {
   story: 'virtual:story',
@@ -36,6 +37,8 @@ export interface StoryPluginOptions {
 export function storyPlugin(options: StoryPluginOptions): Plugin {
   let root = process.cwd();
   let cached: FileLoadResult | null = null;
+  /** the site's address (VITE_SITE_URL), or null: relative links */
+  let site: string | null = null;
   // Files of the last load, kept when the cache is dropped: watchChange runs before handleHotUpdate.
   let watched = new Set<string>();
   // A page that loaded a broken script has no story to update: it needs a reload once fixed.
@@ -73,6 +76,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     configResolved(config) {
       if (config.root !== root) cached = null;
       root = config.root;
+      site = siteAddress(config.env.VITE_SITE_URL);
     },
     resolveId(id) {
       return Object.values<string>(MODULES).includes(id) ? resolved(id) : null;
@@ -104,11 +108,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       // Each page gets its story, its words, and where its other editions are.
       const page = (lang: 'en' | 'ar') => {
         const table = result.ui!;
-        // Relative by default (the site works under any address); absolute when STORY_URL, the
+        // Relative by default (the site works under any address); absolute when VITE_SITE_URL, the
         // English page's published address, is set at build time, as search engines want hreflang.
         const relative = (l: string) => (l === lang ? './' : lang === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`);
-        const site = process.env.STORY_URL;
-        const here = (l: string) => (site ? new URL(l === 'en' ? './' : `${l}/`, site.endsWith('/') ? site : `${site}/`).href : relative(l));
+        const here = (l: string) => (site ? new URL(l === 'en' ? './' : `${l}/`, site).href : relative(l));
         return {
           story: lang === 'en' ? result.story : result.editions![lang]!.story,
           ui: uiFor(table, lang),

@@ -12,7 +12,7 @@ import { loadStoryFile } from '../../src/story/load-file.ts';
 import { SIDES, BASEMAP, STATUSES } from '../../src/palette/palette.ts';
 import { captionSummary, firstSentence } from '../../src/story/summary.ts';
 import { fitLines } from '../../src/share/text.ts';
-import { siteAddress } from '../../src/share/site.ts';
+import { siteAddress } from '../../src/story/site.ts';
 import { stepPageUrl } from '../../src/story/share.ts';
 import { parseCaption } from '../../src/story/markup.ts';
 import { STORY_SCRIPT } from '../../story.config.ts';

@@ -1,5 +1,6 @@
-// The site's public address, from VITE_SITE_URL at build time: previews need absolute addresses
-// for their images. Shared by the build and `npm run check`.
+// The site's public address (the English page's), from VITE_SITE_URL at build time: share previews
+// need absolute addresses for their images, and search engines absolute hreflang alternates.
+// Shared by the build and `npm run check`.
 
 /** The address with one trailing slash, or null when unset; a malformed one is an error that says so. */
 export function siteAddress(value: string | undefined): string | null {
