@@ -18,10 +18,10 @@ const AR_DAY_MONTH = arabic({ day: 'numeric', month: 'long' });
 const AR_MONTH = arabic({ month: 'long', year: 'numeric' });
 const utc = (iso: string) => new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
 
-/** A number as the page's language prints it: "1,234" in both, with Western digits. */
 // One formatter per edition: the legend's counter formats on every frame of its tween, and
 // toLocaleString builds a new formatter on each call.
 const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-GB'), ar: new Intl.NumberFormat(ARABIC_LOCALE) };
+/** A number as the page's language prints it: "1,234" in both, with Western digits. */
 export const formatNumber = (n: number, lang: Lang = 'en'): string => NUMBERS[lang].format(n);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

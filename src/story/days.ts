@@ -2,7 +2,7 @@
 // and screen readers say of a day, the steps dated on it, and why a linked day was moved.
 import type { HeldAreas } from '../geo/held.ts';
 import { between, dayNumber, isoDay, type ClampedDay } from '../geo/timeline.ts';
-import { formatDateRange, formatDay } from './dates.ts';
+import { formatDay } from './dates.ts';
 import type { StoryStep } from './model.ts';
 import type { Lang } from './dates.ts';
 import { fill, type Ui } from './ui.ts';
@@ -11,7 +11,8 @@ import { plainText } from './plain-text.ts';
 /** Every day a front snapshot maps, ascending: the scrubber's range and its marks. */
 export const frontDays = (areas: HeldAreas): string[] => [...new Set(Object.values(areas).flatMap((s) => Object.keys(s)))].sort();
 
-export const longDay = (day: string, lang: Lang = 'en'): string => formatDateRange({ from: day, to: day }, lang);
+/** A day in full, "15 May 2015". */
+const longDay = (day: string, lang: Lang): string => formatDay(day, undefined, lang);
 
 /** The map's date stamp on a day: between two snapshots it says so, short enough for one line on a phone (dayNote names them). */
 export const dayStamp = (day: string, days: readonly string[], ui: Ui, lang: Lang): string =>
